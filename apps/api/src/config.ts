@@ -1,0 +1,41 @@
+export interface AppConfig {
+  /** Minutes without a request after which a session ends. */
+  sessionIdleMinutes: number;
+  /** Hours after login after which a session ends regardless of activity. */
+  sessionAbsoluteHours: number;
+  /** Failed logins per user name and client address before a short lock. */
+  loginMaxFailures: number;
+  /** Upper bound of that lock, so nobody can lock a colleague out for long. */
+  loginMaxLockSeconds: number;
+  /** Directory of the built web app to serve, if any. */
+  webRoot?: string;
+  /** Argon2 cost; lowered only in tests. */
+  argon2: { memoryCost: number; timeCost: number };
+  logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+}
+
+export const DEFAULT_CONFIG: AppConfig = {
+  sessionIdleMinutes: 30,
+  sessionAbsoluteHours: 10,
+  loginMaxFailures: 5,
+  loginMaxLockSeconds: 300,
+  // OWASP minimum for argon2id: 19 MiB, 2 iterations.
+  argon2: { memoryCost: 19_456, timeCost: 2 },
+  logLevel: 'warn',
+};
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const num = (name: string, fallback: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} muss eine positive Zahl sein (ist: ${raw}).`);
+    return value;
+  };
+  return {
+    ...DEFAULT_CONFIG,
+    sessionIdleMinutes: num('LOTSE_SESSION_IDLE_MINUTES', DEFAULT_CONFIG.sessionIdleMinutes),
+    sessionAbsoluteHours: num('LOTSE_SESSION_ABSOLUTE_HOURS', DEFAULT_CONFIG.sessionAbsoluteHours),
+    logLevel: (env.LOTSE_LOG_LEVEL as AppConfig['logLevel']) || DEFAULT_CONFIG.logLevel,
+  };
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { CreateUserRequest, UpdateUserRequest, User } from '@lotse/contracts';
+import { type Database, type Tx, withTenant } from '@lotse/db';
+import { AppError, type Role } from '@lotse/domain';
+import type { Kysely } from 'kysely';
+import type { AppConfig } from '../../config';
+import type { AuthContext } from '../../http/access';
+import { isUniqueViolation } from '../../http/db-errors';
+import { AuditRepository } from '../audit/repository';
+import { hashPassword } from '../auth/password';
+import { type Created, once } from '../idempotency/idempotency';
+import { UserRepository } from './repository';
+
+const audit = new AuditRepository();
+
+type UserRow = NonNullable<Awaited<ReturnType<UserRepository['find']>>>;
+
+function toUser(row: UserRow): User {
+  return { ...row, roles: row.roles as Role[], createdAt: row.createdAt.toISOString() };
+}
+
+/** The change log never holds a password hash. */
+function snapshot(user: User) {
+  const { createdAt: _c, ...rest } = user;
+  return rest;
+}
+
+export class UserService {
+  private readonly repo = new UserRepository();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly config: AppConfig,
+  ) {}
+
+  list(auth: AuthContext) {
+    return withTenant(this.db, auth.tenantId, async (trx) => (await this.repo.list(trx, auth.tenantId)).map(toUser));
+  }
+
+  get(auth: AuthContext, id: string) {
+    return withTenant(this.db, auth.tenantId, (trx) => this.load(trx, auth.tenantId, id));
+  }
+
+  async create(auth: AuthContext, input: CreateUserRequest, idempotencyKey: string | undefined): Promise<Created<User>> {
+    // Hash outside the transaction: argon2 is slow on purpose and must not hold a connection.
+    const passwordHash = await hashPassword(input.password, this.config.argon2);
+    const { password: _p, ...bodyWithoutPassword } = input;
+    try {
+      return await withTenant(this.db, auth.tenantId, (trx) =>
+        once(
+          trx,
+          { tenantId: auth.tenantId, userId: auth.userId, key: idempotencyKey, route: 'POST /api/users', body: bodyWithoutPassword },
+          async () => {
+            const id = randomUUID();
+            await this.repo.insert(trx, {
+              tenantId: auth.tenantId,
+              id,
+              username: input.username.toLowerCase(),
+              displayName: input.displayName,
+              email: input.email ?? null,
+              passwordHash,
+              roles: [...new Set(input.roles)],
+            });
+            const user = await this.load(trx, auth.tenantId, id);
+            await audit.appendChange(trx, auth, 'user', id, 'create', null, snapshot(user));
+            return user;
+          },
+        ),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'user_logins_pkey') || isUniqueViolation(error, 'users_tenant_id_username_key')) {
+        throw new AppError('DUPLICATE_USERNAME');
+      }
+      throw error;
+    }
+  }
+
+  async update(auth: AuthContext, id: string, expectedVersion: number, input: UpdateUserRequest): Promise<User> {
+    if (id === auth.userId && input.disabled === true) throw new AppError('CANNOT_DISABLE_SELF');
+    const passwordHash = input.password ? await hashPassword(input.password, this.config.argon2) : undefined;
+    return withTenant(this.db, auth.tenantId, async (trx) => {
+      const current = await this.repo.find(trx, auth.tenantId, id, { forUpdate: true });
+      if (!current) throw new AppError('NOT_FOUND');
+      if (current.version !== expectedVersion) throw new AppError('PRECONDITION_FAILED');
+      const before = toUser(current);
+      const { password: _p, roles, ...rest } = input;
+      const changes = { ...rest, ...(roles ? { roles: [...new Set(roles)] } : {}), ...(passwordHash ? { passwordHash } : {}) };
+      if (!(await this.repo.update(trx, auth.tenantId, id, expectedVersion, changes))) throw new AppError('PRECONDITION_FAILED');
+      // Sessions carry the roles of their login: a disabled account, new roles or a new password end them.
+      if (input.disabled === true || roles || passwordHash) await this.repo.endSessions(trx, auth.tenantId, id);
+      const after = await this.load(trx, auth.tenantId, id);
+      await audit.appendChange(trx, auth, 'user', id, 'update', snapshot(before), {
+        ...snapshot(after),
+        passwordChanged: Boolean(passwordHash),
+      });
+      return after;
+    });
+  }
+
+  private async load(trx: Tx, tenantId: string, id: string) {
+    const row = await this.repo.find(trx, tenantId, id);
+    if (!row) throw new AppError('NOT_FOUND');
+    return toUser(row);
+  }
+}

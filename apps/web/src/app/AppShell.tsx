@@ -1,0 +1,94 @@
+import { type MouseEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { type FlashState, StatusContext } from '../components/Status';
+import { useRequiredSession, useSession } from '../features/auth/session';
+import { t } from '../i18n';
+import { areasFor } from './navigation';
+
+function focusMain(e: MouseEvent<HTMLAnchorElement>) {
+  e.preventDefault();
+  const main = document.getElementById('inhalt');
+  main?.focus();
+  main?.scrollIntoView();
+}
+
+export function AppShell() {
+  const session = useRequiredSession();
+  const { signOut } = useSession();
+  const location = useLocation();
+  const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
+  const firstRender = useRef(true);
+  const flash = (location.state as FlashState | null)?.flash;
+
+  // A new page: clear old messages and move focus to its heading (announces the page change).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every navigation
+  useEffect(() => {
+    setMessage(null);
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [location.pathname]);
+
+  const announce = useCallback((text: string) => setMessage((m) => ({ text, n: (m?.n ?? 0) + 1 })), []);
+  const shown = message?.text ?? flash;
+
+  return (
+    <StatusContext.Provider value={announce}>
+      <a href="#inhalt" className="skip-link" onClick={focusMain}>
+        {t('app.skipLink')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand__name">{t('app.name')}</span>
+          <span className="brand__tenant">
+            <span className="visually-hidden">{t('app.jobcenter')}: </span>
+            {session.tenant.name}
+          </span>
+        </div>
+        <div className="user-box">
+          <span className="user-box__name">
+            <span className="visually-hidden">{t('app.signedInAs')} </span>
+            {session.user.displayName}
+          </span>
+          <button type="button" className="button button--header" onClick={() => void signOut()}>
+            {t('app.logout')}
+          </button>
+        </div>
+      </header>
+      <div className="app-body">
+        <nav aria-label={t('nav.label')} className="app-nav">
+          <ul>
+            {areasFor(session.user.roles).map((area) =>
+              area.path ? (
+                <li key={area.key}>
+                  <NavLink to={area.path} className="nav-link">
+                    {t(area.label)}
+                  </NavLink>
+                </li>
+              ) : (
+                <li key={area.key} className="nav-item--pending" aria-disabled="true">
+                  {t(area.label)} <span className="nav-pending">{t('nav.comingSoon')}</span>
+                </li>
+              ),
+            )}
+          </ul>
+        </nav>
+        <main id="inhalt" tabIndex={-1} className="app-main">
+          <div role="status" className="status-region">
+            {shown ? (
+              <p className="banner banner--success" key={message?.n ?? 'flash'}>
+                {shown}
+              </p>
+            ) : null}
+          </div>
+          <Outlet />
+        </main>
+      </div>
+    </StatusContext.Provider>
+  );
+}

@@ -1,0 +1,37 @@
+import { AUDIT_READERS, hasAnyRole, PERSON_READERS, type Role, USER_ADMINS } from '@lotse/domain';
+import type { MessageKey } from '../i18n';
+
+export interface NavArea {
+  key: string;
+  label: MessageKey;
+  /** Path of the area's screen; null while the area is not built yet ("folgt"). */
+  path: string | null;
+  roles: readonly Role[];
+}
+
+const CASE_WORKERS: readonly Role[] = ['case_manager', 'placement_officer', 'benefits_officer'];
+
+/** The areas of SPEC §2 in menu order, with the roles that may use them. */
+export const NAV_AREAS: readonly NavArea[] = [
+  { key: 'my-work', label: 'nav.myWork', path: null, roles: [...CASE_WORKERS, 'team_lead', 'coordinator'] },
+  { key: 'persons', label: 'nav.persons', path: '/personen', roles: PERSON_READERS },
+  { key: 'cases', label: 'nav.cases', path: null, roles: [...CASE_WORKERS, 'team_lead'] },
+  { key: 'offers', label: 'nav.offers', path: null, roles: [...CASE_WORKERS, 'coordinator', 'team_lead'] },
+  { key: 'referrals', label: 'nav.referrals', path: null, roles: [...CASE_WORKERS, 'coordinator', 'team_lead', 'provider_staff'] },
+  { key: 'planning', label: 'nav.planning', path: null, roles: ['coordinator', 'team_lead', 'social_planner'] },
+  { key: 'reports', label: 'nav.reports', path: null, roles: ['team_lead', 'coordinator', 'social_planner'] },
+  { key: 'data-protection', label: 'nav.dataProtection', path: '/datenschutz/protokolle', roles: AUDIT_READERS },
+  { key: 'admin', label: 'nav.admin', path: '/verwaltung/benutzer', roles: USER_ADMINS },
+];
+
+export function areasFor(roles: readonly Role[]): NavArea[] {
+  return NAV_AREAS.filter((a) => hasAnyRole(roles, a.roles));
+}
+
+/** The start page after login: the first area with a screen. */
+export function startPathFor(roles: readonly Role[]): string | null {
+  if (hasAnyRole(roles, PERSON_READERS)) return '/personen';
+  if (hasAnyRole(roles, USER_ADMINS)) return '/verwaltung/benutzer';
+  if (hasAnyRole(roles, AUDIT_READERS)) return '/datenschutz/protokolle';
+  return null;
+}

@@ -1,0 +1,110 @@
+import { AUDIT_READERS, PERSON_READERS, PERSON_WRITERS, USER_ADMINS } from '@lotse/domain';
+import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
+import { AuditPage } from '../features/audit/AuditPage';
+import { RequireAuth, RequireRole } from '../features/auth/guards';
+import { LoginPage } from '../features/auth/LoginPage';
+import { SessionProvider } from '../features/auth/session';
+import { HouseholdCreatePage } from '../features/households/HouseholdCreatePage';
+import { HouseholdPage } from '../features/households/HouseholdPage';
+import { PersonCreatePage } from '../features/persons/PersonCreatePage';
+import { PersonPage } from '../features/persons/PersonPage';
+import { PersonSearchPage } from '../features/persons/PersonSearchPage';
+import { UserCreatePage } from '../features/users/UserCreatePage';
+import { UserEditPage } from '../features/users/UserEditPage';
+import { UserListPage } from '../features/users/UserListPage';
+import { AppShell } from './AppShell';
+import { CrashPage, NotFoundPage, StartRedirect } from './pages';
+
+function Root() {
+  return (
+    <SessionProvider>
+      <ScrollRestoration />
+      <Outlet />
+    </SessionProvider>
+  );
+}
+
+/**
+ * Routes. Paths are German and carry no personal data (search terms stay in the page state);
+ * the API server answers every non-/api path with index.html (history fallback).
+ */
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <CrashPage />,
+    children: [
+      { path: '/anmelden', element: <LoginPage /> },
+      {
+        element: (
+          <RequireAuth>
+            <AppShell />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <StartRedirect /> },
+          {
+            path: 'personen',
+            element: (
+              <RequireRole roles={PERSON_READERS}>
+                <Outlet />
+              </RequireRole>
+            ),
+            children: [
+              { index: true, element: <PersonSearchPage /> },
+              {
+                path: 'neu',
+                element: (
+                  <RequireRole roles={PERSON_WRITERS}>
+                    <PersonCreatePage />
+                  </RequireRole>
+                ),
+              },
+              { path: ':id', element: <PersonPage /> },
+            ],
+          },
+          {
+            path: 'bedarfsgemeinschaften',
+            element: (
+              <RequireRole roles={PERSON_READERS}>
+                <Outlet />
+              </RequireRole>
+            ),
+            children: [
+              {
+                path: 'neu',
+                element: (
+                  <RequireRole roles={PERSON_WRITERS}>
+                    <HouseholdCreatePage />
+                  </RequireRole>
+                ),
+              },
+              { path: ':id', element: <HouseholdPage /> },
+            ],
+          },
+          {
+            path: 'verwaltung/benutzer',
+            element: (
+              <RequireRole roles={USER_ADMINS}>
+                <Outlet />
+              </RequireRole>
+            ),
+            children: [
+              { index: true, element: <UserListPage /> },
+              { path: 'neu', element: <UserCreatePage /> },
+              { path: ':id', element: <UserEditPage /> },
+            ],
+          },
+          {
+            path: 'datenschutz/protokolle',
+            element: (
+              <RequireRole roles={AUDIT_READERS}>
+                <AuditPage />
+              </RequireRole>
+            ),
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

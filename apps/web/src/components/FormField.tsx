@@ -1,0 +1,215 @@
+import type { ReactNode } from 'react';
+import { t } from '../i18n';
+
+interface FieldBase {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  /** Width class of the control: short (PLZ, Hausnummer), medium (default) or long. */
+  width?: 'short' | 'medium' | 'long';
+}
+
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function Label({ id, label, required }: { id: string; label: string; required?: boolean }) {
+  return (
+    <label className="field-label" htmlFor={id}>
+      {label}
+      {required ? (
+        <span className="required-mark" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
+function Hint({ id, hint }: { id: string; hint?: string }) {
+  return hint ? (
+    <p className="field-hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+  ) : null;
+}
+
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p className="field-error" id={`${id}-error`}>
+      <span className="visually-hidden">{t('common.errorPrefix')} </span>
+      {error}
+    </p>
+  ) : null;
+}
+
+export interface TextFieldProps extends FieldBase {
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'email' | 'tel' | 'password' | 'search';
+  autoComplete?: string;
+  inputMode?: 'text' | 'numeric' | 'email' | 'tel' | 'search';
+  maxLength?: number;
+  spellCheck?: boolean;
+  placeholder?: string;
+}
+
+export function TextField(props: TextFieldProps) {
+  const { id, label, hint, error, required, width = 'medium', value, onChange, type = 'text' } = props;
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <Label id={id} label={label} required={required} />
+      <Hint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
+      <input
+        id={id}
+        name={id}
+        className={`input input--${width}`}
+        type={type}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        maxLength={props.maxLength}
+        spellCheck={props.spellCheck}
+        placeholder={props.placeholder}
+      />
+    </div>
+  );
+}
+
+export interface SelectFieldProps extends FieldBase {
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+}
+
+export function SelectField(props: SelectFieldProps) {
+  const { id, label, hint, error, required, width = 'medium', value, onChange, options } = props;
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <Label id={id} label={label} required={required} />
+      <Hint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
+      <select
+        id={id}
+        name={id}
+        className={`input input--${width}`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export interface CheckboxFieldProps {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string;
+  error?: string;
+}
+
+export function CheckboxField({ id, label, checked, onChange, hint, error }: CheckboxFieldProps) {
+  return (
+    <div className={`checkbox${error ? ' field--invalid' : ''}`}>
+      <input
+        id={id}
+        name={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field-hint checkbox-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
+
+export interface CheckboxGroupProps {
+  /** id of the fieldset; the first checkbox gets `${id}-${firstValue}` and is focused on errors. */
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  options: { value: string; label: string }[];
+  values: string[];
+  onChange: (values: string[]) => void;
+}
+
+export function CheckboxGroup({ id, legend, hint, error, required, options, values, onChange }: CheckboxGroupProps) {
+  const toggle = (value: string, checked: boolean) => {
+    const next = checked ? [...values, value] : values.filter((v) => v !== value);
+    onChange(options.map((o) => o.value).filter((v) => next.includes(v)));
+  };
+  return (
+    <fieldset
+      className={`fieldset checkbox-group${error ? ' field--invalid' : ''}`}
+      id={id}
+      aria-describedby={describedBy(id, hint, error)}
+      aria-invalid={error ? true : undefined}
+    >
+      <legend className="field-label">
+        {legend}
+        {required ? (
+          <span className="required-mark" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
+      </legend>
+      <Hint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
+      <div className="checkbox-grid">
+        {options.map((o) => (
+          <div className="checkbox" key={o.value}>
+            <input
+              id={`${id}-${o.value}`}
+              type="checkbox"
+              checked={values.includes(o.value)}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+              aria-invalid={error ? true : undefined}
+            />
+            <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** A group of fields with a visible legend (e.g. "Anschrift"). */
+export function FormSection({ legend, children, hint }: { legend: string; children: ReactNode; hint?: string }) {
+  return (
+    <fieldset className="fieldset form-section">
+      <legend>{legend}</legend>
+      {hint ? <p className="field-hint">{hint}</p> : null}
+      {children}
+    </fieldset>
+  );
+}

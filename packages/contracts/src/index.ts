@@ -1,0 +1,6 @@
+export * from './audit';
+export * from './auth';
+export * from './common';
+export * from './households';
+export * from './persons';
+export * from './users';

@@ -1,0 +1,6 @@
+export * from './connect';
+export * from './migrate';
+export * from './pglite-lock';
+export type * from './schema';
+export * from './tenant-scope';
+export * from './testing';

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './20261121000000_foundation';
+
+/** All migrations by name, in order. A static list: works in bundles and needs no file-system scan. */
+export const migrations: Record<string, Migration> = {
+  '20261121000000_foundation': foundation,
+};

@@ -1,0 +1,103 @@
+/**
+ * Stable error codes of the API. Each has an HTTP status and a German and English title;
+ * the detail can be specific to the case. Clients switch on `code`, never on text.
+ */
+export const ERROR_CATALOG = {
+  VALIDATION_FAILED: { status: 400, de: 'Die Eingaben sind nicht gültig.', en: 'The input is not valid.' },
+  MALFORMED_JSON: { status: 400, de: 'Der Inhalt ist kein gültiges JSON.', en: 'The body is not valid JSON.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, de: 'Dieses Inhaltsformat wird nicht unterstützt.', en: 'This content type is not supported.' },
+  PAYLOAD_TOO_LARGE: { status: 413, de: 'Der Inhalt ist zu groß.', en: 'The body is too large.' },
+  UNAUTHENTICATED: { status: 401, de: 'Bitte melden Sie sich an.', en: 'Please log in.' },
+  INVALID_CREDENTIALS: { status: 401, de: 'Benutzername oder Passwort ist falsch.', en: 'User name or password is wrong.' },
+  SESSION_EXPIRED: {
+    status: 401,
+    de: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    en: 'Your session has expired. Please log in again.',
+  },
+  CSRF_INVALID: {
+    status: 403,
+    de: 'Die Anfrage konnte nicht bestätigt werden (CSRF-Schutz). Bitte laden Sie die Seite neu.',
+    en: 'The request could not be verified (CSRF protection). Please reload the page.',
+  },
+  FORBIDDEN: { status: 403, de: 'Für diese Aktion fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' },
+  NOT_FOUND: { status: 404, de: 'Der Eintrag wurde nicht gefunden.', en: 'The record was not found.' },
+  ROUTE_NOT_FOUND: { status: 404, de: 'Diese Adresse gibt es nicht.', en: 'This address does not exist.' },
+  METHOD_NOT_ALLOWED: { status: 405, de: 'Diese Methode ist hier nicht erlaubt.', en: 'This method is not allowed here.' },
+  CONFLICT: { status: 409, de: 'Der Eintrag steht im Widerspruch zu vorhandenen Daten.', en: 'The record conflicts with existing data.' },
+  DUPLICATE_CUSTOMER_NUMBER: { status: 409, de: 'Diese Kundennummer ist bereits vergeben.', en: 'This customer number is already in use.' },
+  DUPLICATE_USERNAME: { status: 409, de: 'Dieser Benutzername ist bereits vergeben.', en: 'This user name is already in use.' },
+  PERSON_IN_OTHER_HOUSEHOLD: {
+    status: 409,
+    de: 'Die Person gehört bereits zu einer anderen Bedarfsgemeinschaft.',
+    en: 'The person already belongs to another household.',
+  },
+  PRECONDITION_REQUIRED: {
+    status: 428,
+    de: 'Die Änderung braucht den Versionsstand (If-Match).',
+    en: 'The change needs the version (If-Match).',
+  },
+  PRECONDITION_FAILED: {
+    status: 412,
+    de: 'Jemand anderes hat den Eintrag inzwischen geändert. Bitte laden Sie ihn neu.',
+    en: 'Someone else changed the record in the meantime. Please reload it.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    de: 'Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet.',
+    en: 'This Idempotency-Key was already used for a different request.',
+  },
+  INVALID_IDEMPOTENCY_KEY: {
+    status: 400,
+    de: 'Der Idempotency-Key ist ungültig (1–100 Zeichen, Buchstaben, Ziffern, - und _).',
+    en: 'The Idempotency-Key is invalid (1–100 characters: letters, digits, - and _).',
+  },
+  INVALID_CURSOR: { status: 400, de: 'Der Blätter-Cursor ist ungültig.', en: 'The pagination cursor is invalid.' },
+  TOO_MANY_LOGIN_ATTEMPTS: {
+    status: 429,
+    de: 'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie kurz.',
+    en: 'Too many failed login attempts. Please wait a moment.',
+  },
+  ACCOUNT_DISABLED: { status: 403, de: 'Dieses Konto ist gesperrt.', en: 'This account is disabled.' },
+  CANNOT_DISABLE_SELF: { status: 409, de: 'Sie können Ihr eigenes Konto nicht sperren.', en: 'You cannot disable your own account.' },
+  INTERNAL: { status: 500, de: 'Ein interner Fehler ist aufgetreten.', en: 'An internal error occurred.' },
+  SERVICE_UNAVAILABLE: { status: 503, de: 'Der Dienst ist gerade nicht verfügbar.', en: 'The service is currently unavailable.' },
+} as const satisfies Record<string, { status: number; de: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+export type Language = 'de' | 'en';
+
+export interface FieldError {
+  /** Dotted path of the field, e.g. `address.postalCode`. */
+  field: string;
+  /** Stable machine code, e.g. `too_long`. */
+  code: string;
+  message: string;
+}
+
+export interface LocalizedText {
+  de: string;
+  en: string;
+}
+
+/** An expected failure of a use case. The API turns it into problem+json. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly detail?: LocalizedText;
+  readonly fields?: FieldError[];
+  readonly headers?: Record<string, string>;
+
+  constructor(code: ErrorCode, options: { detail?: LocalizedText; fields?: FieldError[]; headers?: Record<string, string> } = {}) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_CATALOG[code].status;
+    this.detail = options.detail;
+    this.fields = options.fields;
+    this.headers = options.headers;
+  }
+}
+
+export function errorTitle(code: ErrorCode, lang: Language): string {
+  return ERROR_CATALOG[code][lang];
+}
