@@ -26,6 +26,9 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: Access | undefined;
+  hasBody: boolean;
+  hasParams: boolean;
+  hasQuery: boolean;
 }
 
 declare module 'fastify' {
@@ -53,6 +56,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // JSON only: a text/plain body (which a cross-site form can send without preflight) is refused with 415.
+  app.removeContentTypeParser('text/plain');
 
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
@@ -60,7 +65,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeTable.push({ method, url: route.url, access: route.config?.access });
+      routeTable.push({
+        method,
+        url: route.url,
+        access: route.config?.access,
+        hasBody: Boolean(route.schema?.body),
+        hasParams: Boolean(route.schema?.params),
+        hasQuery: Boolean(route.schema?.querystring),
+      });
     }
   });
 

@@ -64,8 +64,17 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Lot
   return options.databaseUrl ? connectPostgres(options as DatabaseOptions & { databaseUrl: string }) : connectPglite(options);
 }
 
+/**
+ * An idle pooled connection that the server ends (restart, admin command) is dropped by the pool and
+ * replaced on the next query; without a listener node-postgres would crash the process instead.
+ */
+function ignoreIdleClientError(error: Error) {
+  if ((error as { code?: string }).code !== '57P01') process.stderr.write(`PostgreSQL-Verbindung getrennt: ${error.message}\n`);
+}
+
 async function connectPostgres(options: DatabaseOptions & { databaseUrl: string }): Promise<LotseDatabase> {
   const ownerPool = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
+  ownerPool.on('error', ignoreIdleClientError);
   const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: ownerPool }), plugins: [new CamelCasePlugin()] });
   try {
     if (options.migrate !== false) await migrateToLatest(owner);
@@ -80,6 +89,7 @@ async function connectPostgres(options: DatabaseOptions & { databaseUrl: string 
       appUrl = url.toString();
     }
     const appPool = new pg.Pool({ connectionString: appUrl, max: options.poolSize ?? 20 });
+    appPool.on('error', ignoreIdleClientError);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: appPool }), plugins: [new CamelCasePlugin()] });
     await sql`select 1`.execute(db);
     return {

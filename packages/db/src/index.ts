@@ -4,3 +4,4 @@ export * from './pglite-lock';
 export type * from './schema';
 export * from './tenant-scope';
 export * from './testing';
+export * from './demo-load';

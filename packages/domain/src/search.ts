@@ -53,3 +53,8 @@ export function isValidIsoDate(value: string): boolean {
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
 }
+
+/** The folded "last first" name that person search matches and sorts on. */
+export function personSearchName(lastName: string, firstName: string): string {
+  return foldForSearch(`${lastName} ${firstName}`);
+}

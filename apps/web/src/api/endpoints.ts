@@ -44,7 +44,10 @@ export async function getSession(signal?: AbortSignal): Promise<SessionInfo> {
 
 // --- persons ------------------------------------------------------------------------------------
 
-export async function searchPersons(body: { query: string; cursor?: string; limit?: number }, signal?: AbortSignal): Promise<PersonSearchResult> {
+export async function searchPersons(
+  body: { query: string; cursor?: string; limit?: number },
+  signal?: AbortSignal,
+): Promise<PersonSearchResult> {
   const res = await apiRequest<PersonSearchResult>('/persons/search', { method: 'POST', body, signal });
   return res.data;
 }

@@ -48,14 +48,15 @@ export function focusField(id: string): void {
   target?.scrollIntoView({ block: 'center' });
 }
 
-/** Focuses the first invalid control inside a container (in document order). */
-export function focusFirstInvalid(container: HTMLElement | null): void {
-  if (!container) return;
+/** Focuses the first invalid control inside a container (in document order); false when there is none. */
+export function focusFirstInvalid(container: HTMLElement | null): boolean {
+  if (!container) return false;
   const el = container.querySelector<HTMLElement>('[aria-invalid="true"]');
-  if (!el) return;
+  if (!el) return false;
   if (el instanceof HTMLFieldSetElement) {
     el.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
   } else {
     el.focus();
   }
+  return true;
 }

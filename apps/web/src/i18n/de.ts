@@ -47,6 +47,10 @@ export const de = {
   'common.saved': 'Änderungen gespeichert.',
   'common.noChanges': 'Sie haben nichts geändert.',
 
+  // forms
+  'form.requiredNote': 'Pflichtfelder sind mit * gekennzeichnet.',
+  'form.choose': 'Bitte auswählen',
+
   // errors
   'error.unexpected': 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',
   'error.network': 'Keine Verbindung zum Server. Bitte prüfen Sie die Netzwerkverbindung und versuchen Sie es erneut.',
@@ -249,10 +253,13 @@ export const de = {
   'users.resetDone': 'Das Passwort wurde zurückgesetzt.',
   'users.toList': 'Zur Benutzerliste',
   'users.createdAt': 'Angelegt am',
+  'users.dataTitle': 'Konto und Rollen',
+  'users.discard': 'Änderungen verwerfen',
 
   // audit
   'audit.title': 'Datenschutz: Protokolle',
-  'audit.intro': 'Änderungen und Lesezugriffe auf Personendaten. Die Einträge sind per Hash verkettet; Änderungen daran werden bei der Prüfung erkannt.',
+  'audit.intro':
+    'Änderungen und Lesezugriffe auf Personendaten. Die Einträge sind per Hash verkettet; Änderungen daran werden bei der Prüfung erkannt.',
   'audit.tabs': 'Protokolle',
   'audit.changes': 'Änderungsprotokoll',
   'audit.reads': 'Leseprotokoll',
@@ -283,6 +290,7 @@ export const de = {
   'audit.firstBroken': 'Erster fehlerhafter Eintrag',
   'audit.checkedAt': 'Geprüft am',
   'audit.details': 'Details',
+  'audit.field': 'Feld',
   'audit.before': 'vorher',
   'audit.after': 'nachher',
   'audit.fieldsChanged': 'Geänderte Felder: {fields}',

@@ -21,7 +21,7 @@ export function getLanguage(): Language {
 }
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const template = dictionaries[language][key] ?? de[key];
+  const template: string = dictionaries[language][key] ?? de[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }

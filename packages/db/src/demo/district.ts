@@ -50,6 +50,11 @@ export interface DemoDistrict {
 
 /** How far a household lies from its street's reference point. */
 export const HOUSEHOLD_SCATTER_METERS = 60;
+/**
+ * Longitude degrees are shorter than latitude degrees (cos 50–53° ≈ 0.60–0.64); one fixed factor
+ * saves a cosine per household and {@link DemoDistrict.bounds} accounts for it.
+ */
+export const HOUSEHOLD_SCATTER_LON_FACTOR = 1.7;
 
 const METERS_PER_DEGREE_LAT = 111_320;
 

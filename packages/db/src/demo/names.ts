@@ -11,6 +11,8 @@ export interface OriginGroup {
   code: OriginCode;
   female: readonly string[];
   male: readonly string[];
+  /** Optional split of {@link female}/{@link male} by birth cohort: [age 50+, 28–49, under 28]. */
+  cohorts?: { female: readonly (readonly string[])[]; male: readonly (readonly string[])[] };
   /** [form for men, form for women]; equal unless the language inflects surnames (Polish -ski/-ska, Russian -ow/-owa). */
   lastNames: readonly (readonly [string, string])[];
   /** ISO 639-1 codes a household of this group may prefer; repeated entries act as weights. Empty for German. */
@@ -46,26 +48,53 @@ function names(list: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/**
+ * German first names by birth cohort, so that a 'Horst' is not born in 2015 and no 'Mia' in 1965:
+ * [age 50+, age 28–49, under 28] on the reference date.
+ */
+const GERMAN_FEMALE_COHORTS = [
+  names(`
+    Monika, Petra, Sabine, Susanne, Andrea, Gabriele, Renate, Ute, Karin, Birgit, Brigitte, Ingrid, Ursula, Elke, Doris,
+    Bärbel, Jutta, Dagmar, Marion, Helga, Gisela, Angelika, Cornelia, Martina, Heike, Kerstin, Claudia, Anke, Britta, Ines,
+    Regina, Christa, Heidi, Rosemarie, Hannelore, Waltraud, Sigrid, Roswitha, Marianne, Iris, Beate, Gudrun
+  `),
+  names(`
+    Sandra, Nicole, Stefanie, Melanie, Jessica, Jennifer, Daniela, Simone, Nadine, Sabrina, Vanessa, Christina, Katharina,
+    Julia, Sarah, Anna, Lisa, Laura, Franziska, Michelle, Jacqueline, Mandy, Peggy, Yvonne, Doreen, Ramona, Tanja, Anja,
+    Silke, Manuela, Annika, Svenja, Carina, Kathrin, Katrin, Antje, Bettina, Denise, Chantal, Janine, Jasmin, Maike, Wiebke,
+    Jördis, Tatjana, Kim, Nina, Jana, Maria, Johanna
+  `),
+  names(`
+    Celina, Leonie, Emily, Luisa, Greta, Frieda, Mathilda, Ida, Ella, Lara, Lilli, Merle, Nele, Finja, Marlene, Josephine,
+    Mia, Emma, Hannah, Lea, Lena, Sophie, Marie, Lina, Clara, Charlotte, Paula, Amelie, Emilia, Sophia, Mila, Leni, Lotta,
+    Maja, Jule, Pia, Zoe, Jolina
+  `),
+] as const;
+
+const GERMAN_MALE_COHORTS = [
+  names(`
+    Jürgen, Uwe, Klaus, Peter, Wolfgang, Dieter, Günther, Bernd, Rainer, Hans, Heinz, Horst, Manfred, Werner, Gerhard,
+    Helmut, Karl-Heinz, Hans-Jürgen, Detlef, Norbert, Rüdiger, Götz, Reinhard, Siegfried, Knut, Volker, Ralf, Frank, Thomas,
+    Michael, Andreas, Harald, Lothar, Joachim, Hartmut, Eckhard, Wilfried, Gerd, Ulrich, Rolf
+  `),
+  names(`
+    Stefan, Markus, Christian, Holger, Jörg, Torsten, Sven, Dirk, Jens, Mario, Marco, René, Sebastian, Daniel, Tobias,
+    Florian, Dennis, Kevin, Patrick, Marcel, Pascal, Dominik, Philipp, Alexander, Matthias, Martin, Björn, Kai, Lars, Nils,
+    Timo, Olaf, Heiko, Ingo, Steffen, Carsten, Axel, Mirko, Enrico, Ronny, Maik, Jörn, Sören, Hendrik, Fabian, Benedikt,
+    Arne, Jan, Tim, Robin
+  `),
+  names(`
+    Maximilian, Lukas, Jonas, Leon, Finn, Paul, Felix, Elias, Noah, Ben, Luca, Niklas, Marvin, Justin, Julian, Moritz,
+    Jannik, Till, Malte, Ole, Henrik, Lennart, Mats, Jannis, Konstantin, Emil, Anton, Theo, Jakob, Liam, Milan, Leo, Linus,
+    Mattis, Henry, Levin
+  `),
+] as const;
+
 const GERMAN: OriginGroup = {
   code: 'de',
-  female: names(`
-    Anna, Maria, Laura, Julia, Sarah, Lisa, Katharina, Lena, Hannah, Lea, Sophie, Marie, Johanna, Emma, Mia, Lina, Clara,
-    Charlotte, Paula, Amelie, Nina, Jana, Jessica, Jennifer, Melanie, Nicole, Stefanie, Sandra, Andrea, Sabine, Petra, Claudia,
-    Susanne, Monika, Birgit, Karin, Gabriele, Renate, Ute, Heike, Kerstin, Silke, Anja, Tanja, Manuela, Daniela, Simone, Nadine,
-    Sabrina, Vanessa, Christina, Franziska, Michelle, Jacqueline, Mandy, Peggy, Yvonne, Doreen, Ramona, Cornelia, Martina,
-    Angelika, Brigitte, Ingrid, Ursula, Elke, Doris, Bärbel, Jutta, Dagmar, Marion, Annika, Svenja, Carina, Kathrin, Antje,
-    Bettina, Denise, Chantal, Janine, Jasmin, Celina, Leonie, Emily, Luisa, Greta, Frieda, Mathilda, Ida, Ella, Helga, Gisela,
-    Britta, Ines, Katrin, Maike, Wiebke, Jördis, Anke, Tatjana, Kim, Lara, Lilli, Merle, Nele, Finja, Marlene, Josephine
-  `),
-  male: names(`
-    Thomas, Michael, Andreas, Stefan, Frank, Markus, Christian, Jürgen, Uwe, Klaus, Peter, Wolfgang, Dieter, Günther, Bernd,
-    Rainer, Ralf, Holger, Jörg, Torsten, Sven, Dirk, Jens, Mario, Marco, René, Sebastian, Daniel, Tobias, Florian, Dennis, Kevin,
-    Patrick, Marcel, Pascal, Dominik, Philipp, Alexander, Maximilian, Lukas, Jonas, Leon, Finn, Paul, Felix, Elias, Noah, Ben,
-    Luca, Tim, Niklas, Jan, Björn, Kai, Lars, Nils, Timo, Matthias, Martin, Hans, Heinz, Horst, Manfred, Werner, Gerhard, Helmut,
-    Karl-Heinz, Hans-Jürgen, Detlef, Olaf, Heiko, Volker, Ingo, Steffen, Carsten, Norbert, Axel, Marvin, Justin, Robin, Julian,
-    Moritz, Jannik, Till, Malte, Ole, Henrik, Mirko, Enrico, Ronny, Maik, Rüdiger, Götz, Jörn, Sören, Hendrik, Lennart, Mats,
-    Jannis, Fabian, Benedikt, Konstantin, Knut, Reinhard, Siegfried, Arne
-  `),
+  female: GERMAN_FEMALE_COHORTS.flat(),
+  male: GERMAN_MALE_COHORTS.flat(),
+  cohorts: { female: GERMAN_FEMALE_COHORTS, male: GERMAN_MALE_COHORTS },
   lastNames: surnames(`
     Müller, Schmidt, Schneider, Fischer, Weber, Meyer, Wagner, Becker, Schulz, Hoffmann, Schäfer, Koch, Bauer, Richter, Klein,
     Wolf, Schröder, Neumann, Schwarz, Zimmermann, Braun, Krüger, Hofmann, Hartmann, Lange, Schmitt, Werner, Schmitz, Krause,

@@ -73,7 +73,11 @@ export class PersonRepository {
       .selectFrom('persons as p')
       .select(['p.id', 'p.customerNumber', 'p.firstName', 'p.lastName', 'p.birthDate', 'p.postalCode', 'p.city', 'p.searchName'])
       .where('p.tenantId', '=', tenantId);
-    for (const part of criteria.nameParts) query = query.where('p.searchName', 'like', `%${escapeLike(part)}%`);
+    // Name parts match at the start of a word ("lüd" finds Müller-Lüdenscheidt, "mul" does not find Samuel).
+    for (const part of criteria.nameParts) {
+      const escaped = escapeLike(part);
+      query = query.where((eb) => eb.or([eb('p.searchName', 'like', `${escaped}%`), eb('p.searchName', 'like', `% ${escaped}%`)]));
+    }
     for (const date of criteria.birthDates) query = query.where('p.birthDate', '=', date);
     for (const prefix of criteria.customerNumberPrefixes) query = query.where('p.customerNumber', 'like', `${escapeLike(prefix)}%`);
     if (criteria.after) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CreatePersonRequest, Person, PersonSearchRequest, PersonSearchResult, UpdatePersonRequest } from '@lotse/contracts';
 import { type Database, withTenant } from '@lotse/db';
-import { AppError, foldForSearch, parseSearchQuery, targetGroups, todayInGermany } from '@lotse/domain';
+import { AppError, parseSearchQuery, personSearchName, targetGroups, todayInGermany } from '@lotse/domain';
 import type { Kysely } from 'kysely';
 import type { AuthContext } from '../../http/access';
 import { isUniqueViolation } from '../../http/db-errors';
@@ -12,9 +12,6 @@ import { PersonRepository, type PersonRow } from './repository';
 
 const audit = new AuditRepository();
 
-export function searchNameOf(lastName: string, firstName: string): string {
-  return foldForSearch(`${lastName} ${firstName}`);
-}
 
 function toPerson(row: PersonRow): Person {
   return {
@@ -127,7 +124,7 @@ export class PersonService {
               city: input.city ?? null,
               preferredLanguage: input.preferredLanguage ?? null,
               personalContactId: input.personalContactId ?? null,
-              searchName: searchNameOf(input.lastName, input.firstName),
+              searchName: personSearchName(input.lastName, input.firstName),
             });
             const row = await this.repo.findById(trx, auth.tenantId, id);
             if (!row) throw new Error('person vanished after insert');
@@ -154,7 +151,7 @@ export class PersonService {
         const firstName = changes.firstName ?? current.firstName;
         const updated = await this.repo.update(trx, auth.tenantId, id, expectedVersion, {
           ...changes,
-          searchName: searchNameOf(lastName, firstName),
+          searchName: personSearchName(lastName, firstName),
         });
         if (!updated) throw new AppError('PRECONDITION_FAILED');
         const row = await this.repo.findById(trx, auth.tenantId, id);

@@ -1,0 +1,207 @@
+import { withTenant } from '@lotse/db';
+import { ROLES, type Role } from '@lotse/domain';
+import type { InjectOptions } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp, type TestTenant } from '../testing';
+import { apiRoutes, type FixtureIds, type RouteFixture, routeFixtures, routeKey } from './route-fixtures';
+
+/**
+ * Rules that hold for every route, generated from the app's route table: declared access, the role
+ * matrix, bad input, and tenant isolation. A new route is covered as soon as it is registered.
+ */
+describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
+  let t: TestApp;
+  const sessions = new Map<string, Session>();
+  const resources: Record<'A' | 'B', { person: string; household: string; user: string; secondPerson: string }> = {
+    A: { person: '', household: '', user: '', secondPerson: '' },
+    B: { person: '', household: '', user: '', secondPerson: '' },
+  };
+  const fixtures = routeFixtures((): FixtureIds => ({ personId: resources.A.person, secondPersonId: resources.A.secondPerson }));
+
+  async function sessionOf(tenant: TestTenant, role: Role) {
+    const username = tenant.users[role].username;
+    let session = sessions.get(username);
+    if (!session) {
+      session = await t.login(username);
+      sessions.set(username, session);
+    }
+    return session;
+  }
+
+  async function createResources(tenant: TestTenant, label: 'A' | 'B', digit: string) {
+    const cm = await sessionOf(tenant, 'case_manager');
+    const create = async (customerNumber: string) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/persons',
+        headers: cm.headers,
+        payload: { customerNumber, firstName: 'Ayşe', lastName: 'Öztürk', birthDate: '1990-05-05', sex: 'female' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    resources[label].person = await create(`${digit}00D000001`);
+    resources[label].secondPerson = await create(`${digit}00D000002`);
+    const third = await create(`${digit}00D000003`);
+    const household = await t.app.inject({
+      method: 'POST',
+      url: '/api/households',
+      headers: cm.headers,
+      payload: { number: `${digit}0000BG0000001`, members: [{ personId: third, role: 'applicant' }] },
+    });
+    expect(household.statusCode, household.body).toBe(201);
+    resources[label].household = household.json().id;
+    resources[label].user = tenant.users.team_lead.id;
+  }
+
+  function requestFor(route: { method: string; url: string }, fixture: RouteFixture, label: 'A' | 'B' = 'A'): InjectOptions {
+    const id = fixture.id ? resources[label][fixture.id] : undefined;
+    const url = route.url.replace(':id', id ?? '00000000-0000-4000-8000-000000000000');
+    return {
+      method: route.method as InjectOptions['method'],
+      url,
+      query: fixture.query,
+      payload: fixture.body?.(),
+    };
+  }
+
+  async function databaseState() {
+    const counts = async (tenantId: string) =>
+      withTenant(t.database.owner, tenantId, async (trx) => {
+        const { rows } = await sql<Record<string, number>>`
+          select (select count(*) from persons) as persons, (select count(*) from households) as households,
+                 (select count(*) from household_members) as members, (select count(*) from users) as users,
+                 (select coalesce(sum(version), 0) from persons) as person_versions,
+                 (select coalesce(sum(version), 0) from households) as household_versions,
+                 (select coalesce(sum(version), 0) from users) as user_versions,
+                 (select count(*) from change_log) as changes, (select count(*) from idempotency_keys) as keys`.execute(trx);
+        return rows[0];
+      });
+    return { A: await counts(t.tenantA.id), B: await counts(t.tenantB.id) };
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    await createResources(t.tenantA, 'A', '1');
+    await createResources(t.tenantB, 'B', '2');
+  });
+  afterAll(async () => t?.close());
+
+  it('declares who may call every API route, and has a fixture for every route with input', () => {
+    const routes = apiRoutes(t);
+    expect(routes.length).toBeGreaterThanOrEqual(14);
+    for (const route of routes) {
+      expect(route.access, routeKey(route)).toBeDefined();
+      if (route.hasBody || route.hasParams || route.hasQuery) expect(fixtures[routeKey(route)], routeKey(route)).toBeDefined();
+    }
+  });
+
+  it('answers 401 to every non-public route without a session', async () => {
+    for (const route of apiRoutes(t).filter((r) => r.access !== 'public')) {
+      const res = await t.app.inject(requestFor(route, fixtures[routeKey(route)] ?? {}));
+      expect(res.statusCode, routeKey(route)).toBe(401);
+      expect(res.json().code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('rejects every role a route does not allow with 403, and lets the allowed roles through', async () => {
+    for (const route of apiRoutes(t)) {
+      if (route.access === undefined || route.access === 'public') continue;
+      const fixture = fixtures[routeKey(route)] ?? {};
+      for (const role of ROLES) {
+        const session = await sessionOf(t.tenantA, role);
+        const request = requestFor(route, fixture);
+        const res = await t.app.inject({ ...request, headers: { ...session.headers, 'if-match': '"999"' } });
+        if (route.url === '/api/auth/logout') sessions.delete(t.tenantA.users[role].username);
+        const allowed = route.access === 'authenticated' || route.access.includes(role);
+        if (allowed) expect(res.statusCode, `${routeKey(route)} as ${role}: ${res.body}`).not.toBe(403);
+        else {
+          expect(res.statusCode, `${routeKey(route)} as ${role}`).toBe(403);
+          expect(res.json().code).toBe('FORBIDDEN');
+        }
+      }
+    }
+  });
+
+  it('answers bad input on every route with a specific 4xx problem and leaves the database unchanged', async () => {
+    const before = await databaseState();
+    for (const route of apiRoutes(t)) {
+      const fixture = fixtures[routeKey(route)];
+      if (!fixture) continue;
+      const allowedRole = Array.isArray(route.access) ? (route.access[0] as Role) : 'case_manager';
+      const headers = route.access === 'public' ? {} : (await sessionOf(t.tenantA, allowedRole)).headers;
+      const current = route.method === 'PATCH' ? await t.app.inject({ ...requestFor({ ...route, method: 'GET' }, fixture), headers }) : undefined;
+      const ifMatch = current ? { 'if-match': String(current.headers.etag) } : {};
+      const base = requestFor(route, fixture);
+      const expectProblem = async (request: InjectOptions, status: number, code: string, label: string) => {
+        const res = await t.app.inject(request);
+        expect(res.statusCode, `${routeKey(route)} ${label}: ${res.body}`).toBe(status);
+        expect(res.headers['content-type'], label).toContain('application/problem+json');
+        expect(res.json().code, `${routeKey(route)} ${label}`).toBe(code);
+        return res.json();
+      };
+
+      if (fixture.id) {
+        await expectProblem({ ...base, url: base.url?.toString().replace(/[0-9a-f-]{36}/, 'keine-uuid'), headers: { ...headers, ...ifMatch } }, 400, 'VALIDATION_FAILED', 'malformed id');
+      }
+      if (fixture.query) {
+        await expectProblem({ ...base, query: { ...fixture.query, unbekannt: '1' }, headers }, 400, 'VALIDATION_FAILED', 'unknown query parameter');
+      }
+      if (!route.hasBody || !fixture.body) continue;
+      const json = { ...headers, ...ifMatch, 'content-type': 'application/json' };
+      await expectProblem({ ...base, payload: '{"kaputt":', headers: json }, 400, 'MALFORMED_JSON', 'malformed JSON');
+      await expectProblem({ ...base, payload: 'x', headers: { ...headers, ...ifMatch, 'content-type': 'text/plain' } }, 415, 'UNSUPPORTED_MEDIA_TYPE', 'text body');
+      const unknown = await expectProblem({ ...base, payload: { ...fixture.body(), istAdmin: true }, headers: json }, 400, 'VALIDATION_FAILED', 'unknown field');
+      expect(unknown.errors?.[0]?.code).toBe('unknown_field');
+      const valid = fixture.body();
+      const [firstField] = Object.keys(valid);
+      if (firstField) {
+        const wrongType = await expectProblem({ ...base, payload: { ...valid, [firstField]: { nested: true } }, headers: json }, 400, 'VALIDATION_FAILED', 'wrong type');
+        expect(wrongType.errors?.some((e: { field: string }) => e.field === firstField)).toBe(true);
+      }
+      for (const field of fixture.stringFields ?? []) {
+        const oversized = await expectProblem({ ...base, payload: { ...valid, [field]: 'x'.repeat(5000) }, headers: json }, 400, 'VALIDATION_FAILED', `oversized ${field}`);
+        expect(oversized.errors?.some((e: { field: string }) => e.field === field), `${routeKey(route)} ${field}`).toBe(true);
+      }
+      await expectProblem({ ...base, payload: 'x'.repeat(300 * 1024), headers: json }, 413, 'PAYLOAD_TOO_LARGE', 'huge body');
+      if (route.method === 'PATCH') {
+        await expectProblem({ ...base, headers: { ...headers } }, 428, 'PRECONDITION_REQUIRED', 'missing If-Match');
+        await expectProblem({ ...base, headers: { ...headers, 'if-match': '"999"' } }, 412, 'PRECONDITION_FAILED', 'stale If-Match');
+        await expectProblem({ ...base, headers: { ...headers, 'if-match': 'irgendwas' } }, 412, 'PRECONDITION_FAILED', 'unreadable If-Match');
+      }
+    }
+    expect(await databaseState()).toEqual(before);
+  });
+
+  it("gives a user of tenant B 404 for every id of tenant A and changes nothing", async () => {
+    const before = await databaseState();
+    for (const route of apiRoutes(t)) {
+      const fixture = fixtures[routeKey(route)];
+      if (!fixture?.id || !Array.isArray(route.access)) continue;
+      const role = route.access[0] as Role;
+      const session = await sessionOf(t.tenantB, role);
+      const res = await t.app.inject({ ...requestFor(route, fixture, 'A'), headers: { ...session.headers, 'if-match': '"1"' } });
+      expect(res.statusCode, `${routeKey(route)}: ${res.body}`).toBe(404);
+      expect(res.json().code).toBe('NOT_FOUND');
+    }
+    // Tenant B cannot take tenant A's person into a household either.
+    const cmB = await sessionOf(t.tenantB, 'case_manager');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/households',
+      headers: cmB.headers,
+      payload: { number: '20000BG0000099', members: [{ personId: resources.A.person, role: 'applicant' }] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('members.0.personId');
+    expect(await databaseState()).toEqual(before);
+  });
+
+  it('does not find persons of another tenant in search', async () => {
+    const cmB = await sessionOf(t.tenantB, 'case_manager');
+    const res = await t.app.inject({ method: 'POST', url: '/api/persons/search', headers: cmB.headers, payload: { query: '100D000001' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([]);
+  });
+});

@@ -1,0 +1,105 @@
+import { type AppConfig, createTenant, createUserDirect, listTenants } from '@lotse/api';
+import { type LotseDatabase, loadDemoPersons } from '@lotse/db';
+import { demoTenantInfo } from '@lotse/db/demo';
+import { type Role, todayInGermany } from '@lotse/domain';
+
+/** Password of every demo account. Demo data only: never use it for real accounts. */
+export const DEMO_PASSWORD = 'Lotse-Demo-2026!';
+
+interface DemoAccount {
+  username: string;
+  displayName: string;
+  roles: Role[];
+}
+
+/** Named like the people who use Lotse (SPEC §1); the first tenant's accounts have no prefix. */
+const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'fallmanagement', displayName: 'Fallmanagerin Anna Schneider', roles: ['case_manager'] },
+  { username: 'vermittlung', displayName: 'Integrationsfachkraft Deniz Kaya', roles: ['placement_officer'] },
+  { username: 'leistung', displayName: 'Leistungssachbearbeiter Tom Becker', roles: ['benefits_officer'] },
+  { username: 'koordination', displayName: 'Koordinatorin § 16a Petra Wolf', roles: ['coordinator'] },
+  { username: 'teamleitung', displayName: 'Teamleiter Jens Hoffmann', roles: ['team_lead'] },
+  { username: 'sozialplanung', displayName: 'Sozialplanerin Maria Schulz', roles: ['social_planner'] },
+  { username: 'traeger', displayName: 'Träger-Mitarbeiterin Lena Vogel', roles: ['provider_staff'] },
+  { username: 'datenschutz', displayName: 'Datenschutzbeauftragter Frank Braun', roles: ['data_protection'] },
+  { username: 'admin', displayName: 'Administratorin Sabine Koch', roles: ['admin'] },
+];
+
+/** Further case managers, so personal contacts spread over a team. */
+const MORE_CASE_MANAGERS = ['Jonas Weber', 'Fatma Yıldız', 'Claudia Richter', 'Stefan Klein', 'Olena Kovalenko', 'Michael Wagner', 'Sandra Lang'];
+
+export interface DemoSeedOptions {
+  tenants: number;
+  personsPerTenant: number[];
+  seed: string;
+  argon2: AppConfig['argon2'];
+  onTenant?: (name: string, persons: number) => void;
+  onProgress?: (loaded: number) => void;
+}
+
+export interface DemoLogin {
+  tenant: string;
+  username: string;
+  displayName: string;
+  password: string;
+}
+
+function usernameFor(tenantIndex: number, base: string) {
+  return tenantIndex === 0 ? base : `jc${tenantIndex + 1}.${base}`;
+}
+
+export function demoLogins(tenants: number): DemoLogin[] {
+  return Array.from({ length: tenants }, (_, index) =>
+    DEMO_ACCOUNTS.map((a) => ({
+      tenant: demoTenantInfo(index).name,
+      username: usernameFor(index, a.username),
+      displayName: a.displayName,
+      password: DEMO_PASSWORD,
+    })),
+  ).flat();
+}
+
+export async function hasTenants(database: LotseDatabase) {
+  return (await listTenants(database.owner)).length > 0;
+}
+
+/** Creates demo tenants with their accounts and generated persons (deterministic for a seed). */
+export async function seedDemo(database: LotseDatabase, options: DemoSeedOptions): Promise<DemoLogin[]> {
+  const db = database.owner;
+  for (let index = 0; index < options.tenants; index++) {
+    const info = demoTenantInfo(index);
+    const tenant = await createTenant(db, { name: info.name, carrierModel: info.carrierModel });
+    const contactIds: string[] = [];
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await createUserDirect(
+        db,
+        tenant.id,
+        { username: usernameFor(index, account.username), displayName: account.displayName, password: DEMO_PASSWORD, roles: account.roles },
+        options.argon2,
+      );
+      if (account.roles.includes('case_manager')) contactIds.push(user.id);
+    }
+    for (const name of MORE_CASE_MANAGERS) {
+      const base = `fm.${name.split(' ')[1]?.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}`;
+      const user = await createUserDirect(
+        db,
+        tenant.id,
+        { username: usernameFor(index, base), displayName: `Fallmanager/in ${name}`, password: DEMO_PASSWORD, roles: ['case_manager'] },
+        options.argon2,
+      );
+      contactIds.push(user.id);
+    }
+    const persons = options.personsPerTenant[index] ?? options.personsPerTenant[options.personsPerTenant.length - 1] ?? 0;
+    options.onTenant?.(info.name, persons);
+    await loadDemoPersons(db, {
+      tenantId: tenant.id,
+      tenantIndex: index,
+      personCount: persons,
+      seed: options.seed,
+      referenceDate: todayInGermany(),
+      contactIds,
+      onProgress: options.onProgress,
+    });
+  }
+  return demoLogins(options.tenants);
+}

@@ -1,0 +1,190 @@
+import type { Household } from '@lotse/contracts';
+import { HOUSEHOLD_ROLE_LABELS_DE, hasAnyRole, PERSON_WRITERS } from '@lotse/domain';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { type ApiError, etagOf, toApiError } from '../../api/client';
+import * as api from '../../api/endpoints';
+import { ConflictBanner } from '../../components/ConflictBanner';
+import { type Column, DataTable } from '../../components/DataTable';
+import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../components/Page';
+import { useAnnounce } from '../../components/Status';
+import { t } from '../../i18n';
+import { formatDate, formatDateTime, listName } from '../../lib/format';
+import { useSession } from '../auth/session';
+import { HouseholdForm, type HouseholdSubmitOutcome } from './HouseholdForm';
+import { type MemberRow, membersOf, validateHouseholdUpdate } from './householdForm';
+import { serverFieldErrors } from '../../lib/validation';
+
+interface Loaded {
+  household: Household;
+  etag: string;
+}
+
+export function HouseholdPage() {
+  const { id = '' } = useParams();
+  const { roles } = useSession();
+  const canWrite = hasAnyRole(roles, PERSON_WRITERS);
+  const announce = useAnnounce();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  usePageTitle(editing ? t('household.editTitle') : t('household.pageTitle'));
+
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      setLoadError(null);
+      try {
+        const res = await api.getHousehold(id, signal);
+        setLoaded({ household: res.data, etag: etagOf(res) });
+        return true;
+      } catch (e) {
+        if (signal?.aborted) return false;
+        setLoadError(toApiError(e));
+        return false;
+      }
+    },
+    [id],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoaded(null);
+    setEditing(false);
+    setConflict(false);
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  const save = async (number: string, rows: MemberRow[]): Promise<HouseholdSubmitOutcome | undefined> => {
+    if (!loaded) return undefined;
+    const checked = validateHouseholdUpdate(number, rows, loaded.household);
+    if (!checked.ok) return { fieldErrors: checked.errors };
+    if (!checked.changed) {
+      setEditing(false);
+      announce(t('common.noChanges'));
+      return undefined;
+    }
+    try {
+      const res = await api.updateHousehold(loaded.household.id, loaded.etag, checked.request);
+      setLoaded({ household: res.data, etag: etagOf(res) });
+      setConflict(false);
+      setEditing(false);
+      announce(t('common.saved'));
+      return undefined;
+    } catch (e) {
+      const error = toApiError(e);
+      if (error.status === 412) {
+        setConflict(true);
+        return undefined;
+      }
+      const fieldErrors = serverFieldErrors(error);
+      if (Object.keys(fieldErrors).length) return { fieldErrors };
+      return { error };
+    }
+  };
+
+  const reloadCurrent = async () => {
+    if (await load()) {
+      setConflict(false);
+      setFormKey((k) => k + 1);
+      announce(t('conflict.reloaded'));
+    }
+  };
+
+  if (!loaded) {
+    return (
+      <>
+        <PageHeader title={t('household.pageTitle')} />
+        {loadError ? <ProblemAlert error={loadError} onRetry={() => void load()} /> : <Loading text={t('household.loading')} />}
+      </>
+    );
+  }
+
+  const { household } = loaded;
+
+  if (editing) {
+    return (
+      <>
+        <PageHeader title={t('household.editTitle')}>
+          <p className="page-subtitle">
+            {t('household.number')} {household.number}
+          </p>
+        </PageHeader>
+        <HouseholdForm
+          key={formKey}
+          initialNumber={household.number}
+          initialRows={membersOf(household)}
+          onSubmit={save}
+          onCancel={() => {
+            setConflict(false);
+            setEditing(false);
+          }}
+          banner={
+            conflict ? (
+              <ConflictBanner
+                text={t('conflict.householdText')}
+                onReload={() => void reloadCurrent()}
+                onKeepEditing={() => {
+                  setConflict(false);
+                  document.getElementById('household-number')?.focus();
+                }}
+              />
+            ) : null
+          }
+        />
+      </>
+    );
+  }
+
+  const columns: Column<Household['members'][number]>[] = [
+    {
+      key: 'name',
+      header: t('household.colName'),
+      rowHeader: true,
+      render: (m) => <Link to={`/personen/${m.personId}`}>{listName(m)}</Link>,
+    },
+    { key: 'role', header: t('household.colRole'), render: (m) => HOUSEHOLD_ROLE_LABELS_DE[m.role] },
+    { key: 'birthDate', header: t('household.colBirthDate'), render: (m) => formatDate(m.birthDate), className: 'nowrap' },
+    { key: 'customerNumber', header: t('household.colCustomerNumber'), render: (m) => m.customerNumber, className: 'nowrap' },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('household.heading', { number: household.number })}
+        actions={
+          canWrite ? (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                setFormKey((k) => k + 1);
+                setConflict(false);
+                setEditing(true);
+              }}
+            >
+              {t('common.edit')}
+            </button>
+          ) : null
+        }
+      />
+      <section className="card" aria-labelledby="household-members-view">
+        <h2 id="household-members-view">{t('household.members')}</h2>
+        {household.members.length ? (
+          <DataTable
+            caption={t('household.membersCaption')}
+            captionHidden
+            columns={columns}
+            rows={household.members}
+            rowKey={(m) => m.personId}
+          />
+        ) : (
+          <p className="muted">{t('household.noMembers')}</p>
+        )}
+      </section>
+      <p className="meta muted">{t('person.lastChanged', { date: formatDateTime(household.updatedAt) })}</p>
+    </>
+  );
+}

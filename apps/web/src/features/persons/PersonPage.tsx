@@ -1,0 +1,194 @@
+import type { Person, PersonSummary } from '@lotse/contracts';
+import { hasAnyRole, PERSON_WRITERS } from '@lotse/domain';
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { type ApiError, etagOf, toApiError } from '../../api/client';
+import * as api from '../../api/endpoints';
+import { ConflictBanner } from '../../components/ConflictBanner';
+import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../components/Page';
+import { useAnnounce } from '../../components/Status';
+import { t } from '../../i18n';
+import { fullName } from '../../lib/format';
+import { serverFieldErrors } from '../../lib/validation';
+import { useSession } from '../auth/session';
+import { PersonForm, type SubmitOutcome } from './PersonForm';
+import { type PersonFormValues, personToForm, validateUpdate } from './personForm';
+import { PersonView } from './PersonView';
+
+function toSummary(p: Person): PersonSummary {
+  const { id, customerNumber, firstName, lastName, birthDate, postalCode, city } = p;
+  return { id, customerNumber, firstName, lastName, birthDate, postalCode, city };
+}
+
+interface Loaded {
+  person: Person;
+  etag: string;
+}
+
+export function PersonPage() {
+  const { id = '' } = useParams();
+  const { roles } = useSession();
+  const canWrite = hasAnyRole(roles, PERSON_WRITERS);
+  const announce = useAnnounce();
+  const navigate = useNavigate();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  const [focusRequest, setFocusRequest] = useState(0);
+
+  // No names in the title: titles end up in the browser history.
+  usePageTitle(editing ? t('person.editTitle') : t('person.pageTitle'));
+
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      setLoadError(null);
+      try {
+        const res = await api.getPerson(id, signal);
+        setLoaded({ person: res.data, etag: etagOf(res) });
+        return true;
+      } catch (e) {
+        if (signal?.aborted) return false;
+        setLoadError(toApiError(e));
+        return false;
+      }
+    },
+    [id],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoaded(null);
+    setEditing(false);
+    setConflict(false);
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  const startEditing = () => {
+    setConflict(false);
+    setFormKey((k) => k + 1);
+    setEditing(true);
+    setFocusRequest((n) => n + 1);
+  };
+
+  const save = async (values: PersonFormValues): Promise<SubmitOutcome | undefined> => {
+    if (!loaded) return undefined;
+    const initial = personToForm(loaded.person);
+    const checked = validateUpdate(values, initial);
+    if (!checked.ok) return { fieldErrors: checked.errors };
+    if (!checked.changed) {
+      setEditing(false);
+      announce(t('common.noChanges'));
+      return undefined;
+    }
+    try {
+      const res = await api.updatePerson(loaded.person.id, loaded.etag, checked.request);
+      setLoaded({ person: res.data, etag: etagOf(res) });
+      setConflict(false);
+      setEditing(false);
+      announce(t('common.saved'));
+      return undefined;
+    } catch (e) {
+      const error = toApiError(e);
+      if (error.status === 412) {
+        setConflict(true);
+        return undefined;
+      }
+      if (error.code === 'DUPLICATE_CUSTOMER_NUMBER') return { fieldErrors: { customerNumber: error.userMessage } };
+      const fieldErrors = serverFieldErrors(error);
+      if (Object.keys(fieldErrors).length) return { fieldErrors };
+      return { error };
+    }
+  };
+
+  const reloadCurrent = async () => {
+    if (await load()) {
+      setConflict(false);
+      setFormKey((k) => k + 1);
+      setFocusRequest((n) => n + 1);
+      announce(t('conflict.reloaded'));
+    }
+  };
+
+  const keepEditing = () => {
+    setConflict(false);
+    setFocusRequest((n) => n + 1);
+  };
+
+  if (!loaded) {
+    return (
+      <>
+        <PageHeader title={t('person.pageTitle')} />
+        {loadError ? <ProblemAlert error={loadError} onRetry={() => void load()} /> : <Loading text={t('person.loading')} />}
+      </>
+    );
+  }
+
+  const { person } = loaded;
+  const title = fullName(person);
+
+  if (editing) {
+    return (
+      <>
+        <PageHeader title={t('person.editTitle')}>
+          <p className="page-subtitle">
+            {title} · {person.customerNumber}
+          </p>
+        </PageHeader>
+        <PersonForm
+          key={formKey}
+          initial={personToForm(person)}
+          submitLabel={t('common.save')}
+          onSubmit={save}
+          onCancel={() => {
+            setConflict(false);
+            setEditing(false);
+          }}
+          currentContact={person.personalContact}
+          focusRequest={focusRequest}
+          banner={
+            conflict ? (
+              <ConflictBanner text={t('conflict.personText')} onReload={() => void reloadCurrent()} onKeepEditing={keepEditing} />
+            ) : null
+          }
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        actions={
+          canWrite ? (
+            <button type="button" className="button button--primary" onClick={startEditing}>
+              {t('common.edit')}
+            </button>
+          ) : null
+        }
+      >
+        <p className="page-subtitle">
+          {t('person.customerNumber')} {person.customerNumber}
+        </p>
+      </PageHeader>
+      {loadError ? <ProblemAlert error={loadError} /> : null}
+      <PersonView
+        person={person}
+        actions={
+          canWrite && !person.household ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => navigate('/bedarfsgemeinschaften/neu', { state: { person: toSummary(person) } })}
+            >
+              {t('person.createHousehold')}
+            </button>
+          ) : null
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,282 @@
+import { type User, updateUserRequest } from '@lotse/contracts';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { type ApiError, etagOf, toApiError } from '../../api/client';
+import * as api from '../../api/endpoints';
+import { ConflictBanner } from '../../components/ConflictBanner';
+import { ErrorSummary, focusFirstInvalid } from '../../components/ErrorSummary';
+import { CheckboxField, CheckboxGroup, TextField } from '../../components/FormField';
+import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../components/Page';
+import { useAnnounce } from '../../components/Status';
+import { t } from '../../i18n';
+import { formatDateTime } from '../../lib/format';
+import { type FieldErrors, serverFieldErrors, validate } from '../../lib/validation';
+import { ROLE_OPTIONS } from './roleOptions';
+import { type FieldSpec, summaryFor } from './UserCreatePage';
+
+const FIELDS: FieldSpec[] = [
+  { field: 'displayName', id: 'user-displayName', label: 'users.displayName' },
+  { field: 'email', id: 'user-email', label: 'users.email' },
+  { field: 'roles', id: 'user-roles', label: 'users.roles' },
+  { field: 'disabled', id: 'user-disabled', label: 'users.disable' },
+];
+const PASSWORD_FIELDS: FieldSpec[] = [{ field: 'password', id: 'user-new-password', label: 'users.newPassword' }];
+
+interface Loaded {
+  user: User;
+  etag: string;
+}
+
+interface Values {
+  displayName: string;
+  email: string;
+  roles: string[];
+  disabled: boolean;
+}
+
+const valuesOf = (u: User): Values => ({ displayName: u.displayName, email: u.email ?? '', roles: [...u.roles], disabled: u.disabled });
+
+function errorsFrom(error: ApiError): FieldErrors | null {
+  if (error.code === 'CANNOT_DISABLE_SELF') return { disabled: error.userMessage };
+  const fieldErrors = serverFieldErrors(error);
+  return Object.keys(fieldErrors).length ? fieldErrors : null;
+}
+
+export function UserEditPage() {
+  usePageTitle(t('users.editTitle'));
+  const { id = '' } = useParams();
+  const announce = useAnnounce();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [values, setValues] = useState<Values>({ displayName: '', email: '', roles: [], disabled: false });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [generalError, setGeneralError] = useState<ApiError | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [password, setPassword] = useState('');
+  const [passwordErrors, setPasswordErrors] = useState<FieldErrors>({});
+  const [passwordError, setPasswordError] = useState<ApiError | null>(null);
+  const [focusTick, setFocusTick] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const passwordFormRef = useRef<HTMLFormElement>(null);
+
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      setLoadError(null);
+      try {
+        const res = await api.getUser(id, signal);
+        setLoaded({ user: res.data, etag: etagOf(res) });
+        setValues(valuesOf(res.data));
+        return true;
+      } catch (e) {
+        if (!signal?.aborted) setLoadError(toApiError(e));
+        return false;
+      }
+    },
+    [id],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load]);
+
+  useEffect(() => {
+    if (focusTick === 0) return;
+    if (!focusFirstInvalid(formRef.current)) focusFirstInvalid(passwordFormRef.current);
+  }, [focusTick]);
+
+  const patch = async (body: Record<string, unknown>) => {
+    if (!loaded) throw new Error('not loaded');
+    const res = await api.updateUser(loaded.user.id, loaded.etag, body);
+    setLoaded({ user: res.data, etag: etagOf(res) });
+    return res.data;
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!loaded || busy) return;
+    setGeneralError(null);
+    const before = valuesOf(loaded.user);
+    const body: Record<string, unknown> = {};
+    if (values.displayName !== before.displayName) body.displayName = values.displayName;
+    if (values.email.trim() !== before.email) body.email = values.email.trim() === '' ? null : values.email.trim();
+    if (JSON.stringify(values.roles) !== JSON.stringify(before.roles)) body.roles = values.roles;
+    if (values.disabled !== before.disabled) body.disabled = values.disabled;
+    const checked = validate(updateUserRequest, body);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setFocusTick((n) => n + 1);
+      return;
+    }
+    setErrors({});
+    if (Object.keys(checked.data).length === 0) {
+      announce(t('common.noChanges'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const user = await patch(checked.data);
+      setValues(valuesOf(user));
+      setConflict(false);
+      announce(t('common.saved'));
+    } catch (err) {
+      const error = toApiError(err);
+      if (error.status === 412) setConflict(true);
+      else {
+        const fieldErrors = errorsFrom(error);
+        if (fieldErrors) {
+          setErrors(fieldErrors);
+          setFocusTick((n) => n + 1);
+        } else setGeneralError(error);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const resetPassword = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!loaded || busy) return;
+    setPasswordError(null);
+    const checked = validate(updateUserRequest, { password });
+    if (!checked.ok) {
+      setPasswordErrors(checked.errors);
+      setFocusTick((n) => n + 1);
+      return;
+    }
+    setPasswordErrors({});
+    setBusy(true);
+    try {
+      await patch(checked.data);
+      setPassword('');
+      setConflict(false);
+      announce(t('users.resetDone'));
+    } catch (err) {
+      const error = toApiError(err);
+      if (error.status === 412) setConflict(true);
+      else {
+        const fieldErrors = errorsFrom(error);
+        if (fieldErrors) {
+          setPasswordErrors(fieldErrors);
+          setFocusTick((n) => n + 1);
+        } else setPasswordError(error);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reloadCurrent = async () => {
+    if (await load()) {
+      setConflict(false);
+      setErrors({});
+      announce(t('conflict.reloaded'));
+      document.getElementById('user-displayName')?.focus();
+    }
+  };
+
+  if (!loaded) {
+    return (
+      <>
+        <PageHeader title={t('users.editTitle')} />
+        {loadError ? <ProblemAlert error={loadError} onRetry={() => void load()} /> : <Loading />}
+      </>
+    );
+  }
+
+  const { user } = loaded;
+  return (
+    <>
+      <PageHeader title={t('users.editHeading', { username: user.username })}>
+        <p className="page-subtitle">
+          {t('users.createdAt')} {formatDateTime(user.createdAt)} · <Link to="/verwaltung/benutzer">{t('users.toList')}</Link>
+        </p>
+      </PageHeader>
+      {conflict ? (
+        <ConflictBanner
+          text={t('conflict.userText')}
+          onReload={() => void reloadCurrent()}
+          onKeepEditing={() => {
+            setConflict(false);
+            document.getElementById('user-displayName')?.focus();
+          }}
+        />
+      ) : null}
+      <ProblemAlert error={generalError} />
+      <ErrorSummary items={[...summaryFor(errors, FIELDS), ...summaryFor(passwordErrors, PASSWORD_FIELDS)]} />
+      <form ref={formRef} onSubmit={save} noValidate className="form card" aria-labelledby="user-data-heading" aria-busy={busy || undefined}>
+        <h2 id="user-data-heading">{t('users.dataTitle')}</h2>
+        <TextField
+          id="user-displayName"
+          label={t('users.displayName')}
+          hint={t('users.displayNameHint')}
+          value={values.displayName}
+          onChange={(v) => setValues((s) => ({ ...s, displayName: v }))}
+          error={errors.displayName}
+          required
+          autoComplete="off"
+        />
+        <TextField
+          id="user-email"
+          label={t('users.email')}
+          type="email"
+          value={values.email}
+          onChange={(v) => setValues((s) => ({ ...s, email: v }))}
+          error={errors.email}
+          width="long"
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <CheckboxGroup
+          id="user-roles"
+          legend={t('users.roles')}
+          hint={t('users.rolesHint')}
+          options={ROLE_OPTIONS}
+          values={values.roles}
+          onChange={(roles) => setValues((s) => ({ ...s, roles }))}
+          error={errors.roles}
+          required
+        />
+        <CheckboxField
+          id="user-disabled"
+          label={t('users.disable')}
+          hint={t('users.disableHint')}
+          checked={values.disabled}
+          onChange={(disabled) => setValues((s) => ({ ...s, disabled }))}
+          error={errors.disabled}
+        />
+        <div className="button-row form-actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('common.save')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => setValues(valuesOf(user))}>
+            {t('users.discard')}
+          </button>
+        </div>
+      </form>
+
+      <form ref={passwordFormRef} onSubmit={resetPassword} noValidate className="form card" aria-labelledby="user-password-heading">
+        <h2 id="user-password-heading">{t('users.resetTitle')}</h2>
+        <ProblemAlert error={passwordError} />
+        <TextField
+          id="user-new-password"
+          label={t('users.newPassword')}
+          hint={t('users.passwordHint')}
+          type="password"
+          value={password}
+          onChange={setPassword}
+          error={passwordErrors.password}
+          required
+          autoComplete="new-password"
+        />
+        <div className="button-row">
+          <button type="submit" className="button button--secondary" disabled={busy}>
+            {t('users.resetSubmit')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

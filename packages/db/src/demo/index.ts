@@ -1,0 +1,2 @@
+export type { DemoBounds, DemoDistrict, DemoStreet, DemoTown, DistrictKind } from './district';
+export * from './generator';
