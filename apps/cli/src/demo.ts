@@ -26,7 +26,15 @@ const DEMO_ACCOUNTS: DemoAccount[] = [
 ];
 
 /** Further case managers, so personal contacts spread over a team. */
-const MORE_CASE_MANAGERS = ['Jonas Weber', 'Fatma Yıldız', 'Claudia Richter', 'Stefan Klein', 'Olena Kovalenko', 'Michael Wagner', 'Sandra Lang'];
+const MORE_CASE_MANAGERS = [
+  'Jonas Weber',
+  'Fatma Yıldız',
+  'Claudia Richter',
+  'Stefan Klein',
+  'Olena Kovalenko',
+  'Michael Wagner',
+  'Sandra Lang',
+];
 
 export interface DemoSeedOptions {
   tenants: number;
@@ -80,7 +88,11 @@ export async function seedDemo(database: LotseDatabase, options: DemoSeedOptions
       if (account.roles.includes('case_manager')) contactIds.push(user.id);
     }
     for (const name of MORE_CASE_MANAGERS) {
-      const base = `fm.${name.split(' ')[1]?.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}`;
+      const base = `fm.${name
+        .split(' ')[1]
+        ?.toLowerCase()
+        .normalize('NFD')
+        .replace(/[^a-z]/g, '')}`;
       const user = await createUserDirect(
         db,
         tenant.id,

@@ -39,8 +39,14 @@ function printLogins(logins: DemoLogin[]) {
 }
 
 async function runSeed(database: LotseDatabase, tenants: number, personsPerTenant: number[], seed: string) {
-  const total = personsPerTenant.slice(0, tenants).reduce((a, b) => a + b, 0) + Math.max(0, tenants - personsPerTenant.length) * (personsPerTenant.at(-1) ?? 0);
-  const bar = new SingleBar({ format: 'Demodaten {bar} {percentage}% | {value}/{total} Personen | {tenant}', hideCursor: true, clearOnComplete: false });
+  const total =
+    personsPerTenant.slice(0, tenants).reduce((a, b) => a + b, 0) +
+    Math.max(0, tenants - personsPerTenant.length) * (personsPerTenant.at(-1) ?? 0);
+  const bar = new SingleBar({
+    format: 'Demodaten {bar} {percentage}% | {value}/{total} Personen | {tenant}',
+    hideCursor: true,
+    clearOnComplete: false,
+  });
   let done = 0;
   let base = 0;
   bar.start(total, 0, { tenant: '' });
@@ -90,7 +96,9 @@ program
       webRoot: WEB_ROOT,
       onListening: (url) => {
         if (logins) printLogins(logins);
-        console.log(`\nLotse läuft auf ${url.replace('127.0.0.1', 'localhost')} (Datenbank: ${database.kind === 'pglite' ? 'eingebettet (PGlite)' : 'PostgreSQL'})`);
+        console.log(
+          `\nLotse läuft auf ${url.replace('127.0.0.1', 'localhost')} (Datenbank: ${database.kind === 'pglite' ? 'eingebettet (PGlite)' : 'PostgreSQL'})`,
+        );
         console.log(`API-Beschreibung: ${url}/api/docs – Beenden mit Strg+C`);
       },
     });
@@ -113,7 +121,8 @@ program
   .option('--seed <text>', 'Startwert des Zufallsgenerators (gleicher Wert → gleiche Daten)', 'lotse-demo')
   .action((options: { persons: number; tenants: number; seed: string }) =>
     withDatabase(async (database) => {
-      if (await hasTenants(database)) throw new CliError('Die Datenbank enthält bereits Jobcenter; Demodaten werden nur in eine leere Datenbank geladen.');
+      if (await hasTenants(database))
+        throw new CliError('Die Datenbank enthält bereits Jobcenter; Demodaten werden nur in eine leere Datenbank geladen.');
       const started = Date.now();
       const logins = await runSeed(database, options.tenants, [options.persons], options.seed);
       console.log(`Fertig in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

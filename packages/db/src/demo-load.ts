@@ -82,7 +82,9 @@ async function insertPersons(trx: Kysely<Database>, tenantId: string, persons: D
 async function insertHouseholds(trx: Kysely<Database>, tenantId: string, households: DemoHousehold[]) {
   await sql`
     insert into households (tenant_id, id, number)
-    select ${tenantId}::uuid, * from unnest(${households.map((h) => h.id)}::uuid[], ${households.map((h) => h.number)}::text[])`.execute(trx);
+    select ${tenantId}::uuid, * from unnest(${households.map((h) => h.id)}::uuid[], ${households.map((h) => h.number)}::text[])`.execute(
+    trx,
+  );
   const members = households.flatMap((h) => h.members.map((m) => ({ householdId: h.id, ...m })));
   await sql`
     insert into household_members (tenant_id, household_id, person_id, role)

@@ -1,7 +1,7 @@
 export * from './connect';
+export * from './demo-load';
 export * from './migrate';
 export * from './pglite-lock';
 export type * from './schema';
 export * from './tenant-scope';
 export * from './testing';
-export * from './demo-load';

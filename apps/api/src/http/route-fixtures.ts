@@ -27,7 +27,13 @@ export function routeFixtures(ids: () => FixtureIds): Record<string, RouteFixtur
     'POST /api/auth/login': { body: () => ({ username: 'niemand', password: 'falsch' }), stringFields: ['username'] },
     'POST /api/persons/search': { body: () => ({ query: 'Müller' }), stringFields: ['query'] },
     'POST /api/persons': {
-      body: () => ({ customerNumber: `999D${unique()}`, firstName: 'Erika', lastName: 'Mustermann', birthDate: '1980-01-01', sex: 'female' }),
+      body: () => ({
+        customerNumber: `999D${unique()}`,
+        firstName: 'Erika',
+        lastName: 'Mustermann',
+        birthDate: '1980-01-01',
+        sex: 'female',
+      }),
       stringFields: ['firstName', 'lastName', 'city', 'street'],
     },
     'GET /api/persons/:id': { id: 'person' },
@@ -37,7 +43,11 @@ export function routeFixtures(ids: () => FixtureIds): Record<string, RouteFixtur
       stringFields: ['number'],
     },
     'GET /api/households/:id': { id: 'household' },
-    'PATCH /api/households/:id': { id: 'household', body: () => ({ number: `99998BG${unique().padStart(7, '0')}` }), stringFields: ['number'] },
+    'PATCH /api/households/:id': {
+      id: 'household',
+      body: () => ({ number: `99998BG${unique().padStart(7, '0')}` }),
+      stringFields: ['number'],
+    },
     'POST /api/users': {
       body: () => ({ username: `neu.${unique()}`, displayName: 'Neue Kollegin', roles: ['case_manager'], password: 'ein-langes-Passwort' }),
       stringFields: ['displayName', 'username'],

@@ -131,7 +131,8 @@ describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
       if (!fixture) continue;
       const allowedRole = Array.isArray(route.access) ? (route.access[0] as Role) : 'case_manager';
       const headers = route.access === 'public' ? {} : (await sessionOf(t.tenantA, allowedRole)).headers;
-      const current = route.method === 'PATCH' ? await t.app.inject({ ...requestFor({ ...route, method: 'GET' }, fixture), headers }) : undefined;
+      const current =
+        route.method === 'PATCH' ? await t.app.inject({ ...requestFor({ ...route, method: 'GET' }, fixture), headers }) : undefined;
       const ifMatch = current ? { 'if-match': String(current.headers.etag) } : {};
       const base = requestFor(route, fixture);
       const expectProblem = async (request: InjectOptions, status: number, code: string, label: string) => {
@@ -143,38 +144,76 @@ describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
       };
 
       if (fixture.id) {
-        await expectProblem({ ...base, url: base.url?.toString().replace(/[0-9a-f-]{36}/, 'keine-uuid'), headers: { ...headers, ...ifMatch } }, 400, 'VALIDATION_FAILED', 'malformed id');
+        await expectProblem(
+          { ...base, url: base.url?.toString().replace(/[0-9a-f-]{36}/, 'keine-uuid'), headers: { ...headers, ...ifMatch } },
+          400,
+          'VALIDATION_FAILED',
+          'malformed id',
+        );
       }
       if (fixture.query) {
-        await expectProblem({ ...base, query: { ...fixture.query, unbekannt: '1' }, headers }, 400, 'VALIDATION_FAILED', 'unknown query parameter');
+        await expectProblem(
+          { ...base, query: { ...fixture.query, unbekannt: '1' }, headers },
+          400,
+          'VALIDATION_FAILED',
+          'unknown query parameter',
+        );
       }
       if (!route.hasBody || !fixture.body) continue;
       const json = { ...headers, ...ifMatch, 'content-type': 'application/json' };
       await expectProblem({ ...base, payload: '{"kaputt":', headers: json }, 400, 'MALFORMED_JSON', 'malformed JSON');
-      await expectProblem({ ...base, payload: 'x', headers: { ...headers, ...ifMatch, 'content-type': 'text/plain' } }, 415, 'UNSUPPORTED_MEDIA_TYPE', 'text body');
-      const unknown = await expectProblem({ ...base, payload: { ...fixture.body(), istAdmin: true }, headers: json }, 400, 'VALIDATION_FAILED', 'unknown field');
+      await expectProblem(
+        { ...base, payload: 'x', headers: { ...headers, ...ifMatch, 'content-type': 'text/plain' } },
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'text body',
+      );
+      const unknown = await expectProblem(
+        { ...base, payload: { ...fixture.body(), istAdmin: true }, headers: json },
+        400,
+        'VALIDATION_FAILED',
+        'unknown field',
+      );
       expect(unknown.errors?.[0]?.code).toBe('unknown_field');
       const valid = fixture.body();
       const [firstField] = Object.keys(valid);
       if (firstField) {
-        const wrongType = await expectProblem({ ...base, payload: { ...valid, [firstField]: { nested: true } }, headers: json }, 400, 'VALIDATION_FAILED', 'wrong type');
+        const wrongType = await expectProblem(
+          { ...base, payload: { ...valid, [firstField]: { nested: true } }, headers: json },
+          400,
+          'VALIDATION_FAILED',
+          'wrong type',
+        );
         expect(wrongType.errors?.some((e: { field: string }) => e.field === firstField)).toBe(true);
       }
       for (const field of fixture.stringFields ?? []) {
-        const oversized = await expectProblem({ ...base, payload: { ...valid, [field]: 'x'.repeat(5000) }, headers: json }, 400, 'VALIDATION_FAILED', `oversized ${field}`);
-        expect(oversized.errors?.some((e: { field: string }) => e.field === field), `${routeKey(route)} ${field}`).toBe(true);
+        const oversized = await expectProblem(
+          { ...base, payload: { ...valid, [field]: 'x'.repeat(5000) }, headers: json },
+          400,
+          'VALIDATION_FAILED',
+          `oversized ${field}`,
+        );
+        expect(
+          oversized.errors?.some((e: { field: string }) => e.field === field),
+          `${routeKey(route)} ${field}`,
+        ).toBe(true);
       }
       await expectProblem({ ...base, payload: 'x'.repeat(300 * 1024), headers: json }, 413, 'PAYLOAD_TOO_LARGE', 'huge body');
       if (route.method === 'PATCH') {
         await expectProblem({ ...base, headers: { ...headers } }, 428, 'PRECONDITION_REQUIRED', 'missing If-Match');
         await expectProblem({ ...base, headers: { ...headers, 'if-match': '"999"' } }, 412, 'PRECONDITION_FAILED', 'stale If-Match');
-        await expectProblem({ ...base, headers: { ...headers, 'if-match': 'irgendwas' } }, 412, 'PRECONDITION_FAILED', 'unreadable If-Match');
+        await expectProblem(
+          { ...base, headers: { ...headers, 'if-match': 'irgendwas' } },
+          412,
+          'PRECONDITION_FAILED',
+          'unreadable If-Match',
+        );
       }
     }
     expect(await databaseState()).toEqual(before);
   });
 
-  it("gives a user of tenant B 404 for every id of tenant A and changes nothing", async () => {
+  it('gives a user of tenant B 404 for every id of tenant A and changes nothing', async () => {
     const before = await databaseState();
     for (const route of apiRoutes(t)) {
       const fixture = fixtures[routeKey(route)];

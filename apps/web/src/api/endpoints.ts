@@ -4,17 +4,20 @@ import type {
   CreateHouseholdRequest,
   CreatePersonRequest,
   CreateUserRequest,
+  changeLogPage,
   Household,
   LoginRequest,
   Person,
   PersonSearchResult,
+  readLogPage,
   SessionInfo,
+  staffList,
   UpdateHouseholdRequest,
   UpdatePersonRequest,
   UpdateUserRequest,
   User,
+  userList,
 } from '@lotse/contracts';
-import type { changeLogPage, readLogPage, staffList, userList } from '@lotse/contracts';
 import type { z } from 'zod';
 import { type ApiResponse, apiRequest } from './client';
 

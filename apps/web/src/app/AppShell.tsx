@@ -39,6 +39,7 @@ export function AppShell() {
 
   return (
     <StatusContext.Provider value={announce}>
+      {/* biome-ignore lint/a11y/useValidAnchor: a real skip link; JS only moves focus without adding #inhalt to the URL */}
       <a href="#inhalt" className="skip-link" onClick={focusMain}>
         {t('app.skipLink')}
       </a>

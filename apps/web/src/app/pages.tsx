@@ -1,5 +1,4 @@
-import { Navigate, useRouteError } from 'react-router';
-import { Link } from 'react-router';
+import { Link, Navigate, useRouteError } from 'react-router';
 import { PageHeader, usePageTitle } from '../components/Page';
 import { useSession } from '../features/auth/session';
 import { t } from '../i18n';

@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect } from 'react';
-import { t } from '../i18n';
 import type { ApiError } from '../api/client';
+import { t } from '../i18n';
 
 /** Sets document.title to "<page> – Lotse". */
 export function usePageTitle(title: string): void {

@@ -2,7 +2,7 @@
  * Tiny i18n: all UI strings live in `de.ts` (and `en.ts` with the same keys).
  * `t('persons.resultsCount', { count: 3 })` replaces `{count}`.
  */
-import { type MessageKey, de } from './de';
+import { de, type MessageKey } from './de';
 import { en } from './en';
 
 export type { MessageKey } from './de';

@@ -26,7 +26,11 @@ describe.each(['pglite', 'postgres'] as const)('auth on %s', (kind) => {
   const sessionOf = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
 
   const sessionRow = (cookie: string) =>
-    t.database.owner.selectFrom('sessions').selectAll().where('tokenHash', '=', hashToken(tokenOf(cookie))).executeTakeFirst();
+    t.database.owner
+      .selectFrom('sessions')
+      .selectAll()
+      .where('tokenHash', '=', hashToken(tokenOf(cookie)))
+      .executeTakeFirst();
 
   const countPersons = (tenantId: string) =>
     withTenant(t.database.owner, tenantId, async (trx) => {
@@ -75,7 +79,11 @@ describe.each(['pglite', 'postgres'] as const)('auth on %s', (kind) => {
       const row = await sessionRow(second.cookie);
       expect(row?.userId).toBe(t.tenantA.users.case_manager.id);
       expect(row?.tokenHash).not.toBe(tokenOf(second.cookie));
-      const raw = await t.database.owner.selectFrom('sessions').select('tokenHash').where('tokenHash', '=', tokenOf(second.cookie)).execute();
+      const raw = await t.database.owner
+        .selectFrom('sessions')
+        .select('tokenHash')
+        .where('tokenHash', '=', tokenOf(second.cookie))
+        .execute();
       expect(raw).toHaveLength(0);
     });
 

@@ -12,7 +12,6 @@ import { PersonRepository, type PersonRow } from './repository';
 
 const audit = new AuditRepository();
 
-
 function toPerson(row: PersonRow): Person {
   return {
     id: row.id,

@@ -1,8 +1,8 @@
 import type { AuditVerification } from '@lotse/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ApiError, toApiError } from '../../api/client';
-import * as api from '../../api/endpoints';
 import type { AuditQuery, ChangeLogEntry, ReadLogEntry } from '../../api/endpoints';
+import * as api from '../../api/endpoints';
 import { type Column, DataTable } from '../../components/DataTable';
 import { Loading, ProblemAlert } from '../../components/Page';
 import { type MessageKey, t } from '../../i18n';

@@ -51,7 +51,7 @@ export function takeReturnPath(fromState: string | undefined, userId: string): s
     stored = null;
   }
   const candidate = fromState ?? (stored && (!stored.userId || stored.userId === userId) ? stored.path : undefined);
-  if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || candidate.startsWith('/anmelden')) return null;
+  if (!candidate?.startsWith('/') || candidate.startsWith('//') || candidate.startsWith('/anmelden')) return null;
   return candidate;
 }
 
@@ -67,7 +67,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionInfo | null>(null);
   const [status, setStatus] = useState<Status>('loading');
   const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const [_attempt, setAttempt] = useState(0);
   const [endReason, setEndReason] = useState<string | null>(null);
   const [loggedOut, setLoggedOut] = useState(false);
 
@@ -97,7 +97,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
       });
     return () => controller.abort();
-  }, [attempt]);
+  }, []);
 
   const userId = session?.user.id ?? null;
 

@@ -1,8 +1,8 @@
 import { HOUSEHOLD_ROLE_LABELS_DE, HOUSEHOLD_ROLES, type HouseholdRole } from '@lotse/domain';
 import { Link } from 'react-router';
+import { Badge } from '../../components/Badge';
 import { type Column, DataTable } from '../../components/DataTable';
 import { FieldError } from '../../components/FormField';
-import { Badge } from '../../components/Badge';
 import { useAnnounce } from '../../components/Status';
 import { t } from '../../i18n';
 import { formatDate, fullName, listName } from '../../lib/format';

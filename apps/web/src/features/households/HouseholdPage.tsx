@@ -10,10 +10,10 @@ import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../component
 import { useAnnounce } from '../../components/Status';
 import { t } from '../../i18n';
 import { formatDate, formatDateTime, listName } from '../../lib/format';
+import { serverFieldErrors } from '../../lib/validation';
 import { useSession } from '../auth/session';
 import { HouseholdForm, type HouseholdSubmitOutcome } from './HouseholdForm';
 import { type MemberRow, membersOf, validateHouseholdUpdate } from './householdForm';
-import { serverFieldErrors } from '../../lib/validation';
 
 interface Loaded {
   household: Household;

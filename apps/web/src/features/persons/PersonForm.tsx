@@ -1,8 +1,8 @@
 import { SEX_LABELS_DE, SEXES } from '@lotse/domain';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../api/client';
-import * as api from '../../api/endpoints';
 import type { StaffOption } from '../../api/endpoints';
+import * as api from '../../api/endpoints';
 import { ErrorSummary, focusFirstInvalid, type SummaryItem } from '../../components/ErrorSummary';
 import { CheckboxField, FormSection, SelectField, TextField } from '../../components/FormField';
 import { ProblemAlert } from '../../components/Page';

@@ -12,8 +12,8 @@ import { fullName } from '../../lib/format';
 import { serverFieldErrors } from '../../lib/validation';
 import { useSession } from '../auth/session';
 import { PersonForm, type SubmitOutcome } from './PersonForm';
-import { type PersonFormValues, personToForm, validateUpdate } from './personForm';
 import { PersonView } from './PersonView';
+import { type PersonFormValues, personToForm, validateUpdate } from './personForm';
 
 function toSummary(p: Person): PersonSummary {
   const { id, customerNumber, firstName, lastName, birthDate, postalCode, city } = p;

@@ -1,5 +1,5 @@
 import type { Person } from '@lotse/contracts';
-import { HOUSEHOLD_ROLE_LABELS_DE, SEX_LABELS_DE, TARGET_GROUP_LABELS_DE, ageOn } from '@lotse/domain';
+import { ageOn, HOUSEHOLD_ROLE_LABELS_DE, SEX_LABELS_DE, TARGET_GROUP_LABELS_DE } from '@lotse/domain';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../components/Badge';

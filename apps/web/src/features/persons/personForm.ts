@@ -7,9 +7,9 @@ import {
   updatePersonRequest,
 } from '@lotse/contracts';
 import { SEXES, type Sex } from '@lotse/domain';
+import { type MessageKey, t } from '../../i18n';
 import { formatDate, parseGermanDate, todayIso } from '../../lib/format';
 import { type FieldErrors, validate } from '../../lib/validation';
-import { type MessageKey, t } from '../../i18n';
 
 export interface PersonFormValues {
   customerNumber: string;

@@ -206,7 +206,14 @@ export function UserEditPage() {
       ) : null}
       <ProblemAlert error={generalError} />
       <ErrorSummary items={[...summaryFor(errors, FIELDS), ...summaryFor(passwordErrors, PASSWORD_FIELDS)]} />
-      <form ref={formRef} onSubmit={save} noValidate className="form card" aria-labelledby="user-data-heading" aria-busy={busy || undefined}>
+      <form
+        ref={formRef}
+        onSubmit={save}
+        noValidate
+        className="form card"
+        aria-labelledby="user-data-heading"
+        aria-busy={busy || undefined}
+      >
         <h2 id="user-data-heading">{t('users.dataTitle')}</h2>
         <TextField
           id="user-displayName"

@@ -32,7 +32,12 @@ export function UserListPage() {
   }, [load]);
 
   const columns: Column<User>[] = [
-    { key: 'username', header: t('users.colUsername'), rowHeader: true, render: (u) => <Link to={`/verwaltung/benutzer/${u.id}`}>{u.username}</Link> },
+    {
+      key: 'username',
+      header: t('users.colUsername'),
+      rowHeader: true,
+      render: (u) => <Link to={`/verwaltung/benutzer/${u.id}`}>{u.username}</Link>,
+    },
     { key: 'name', header: t('users.colName'), render: (u) => u.displayName },
     {
       key: 'roles',

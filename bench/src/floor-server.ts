@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseSearchQuery } from '@lotse/domain';
+import pg from 'pg';
+
+/**
+ * The floor: the least a server can do to answer the same two requests. Plain node:http and a pg.Pool
+ * connected as the same app role with the same pool size, sending exactly the statements Lotse sends
+ * (run.ts compares both statement sequences before measuring and stops if they differ). What it leaves
+ * out is what a framework adds: routing, schemas and validation, hooks, security headers, problem+json,
+ * Kysely's query building and the mapping of rows to the API's types.
+ */
+
+const SESSION_COOKIE = '__Host-lotse_session';
+const TOUCH_INTERVAL_MS = 60_000;
+const SESSION_IDLE_MS = 30 * 60_000;
+
+const SESSION_SQL =
+  'select "token_hash", "tenant_id", "user_id", "roles", "display_name", "csrf_token", "last_seen_at", "expires_at" from "sessions" where "token_hash" = $1';
+const TOUCH_SQL = 'update "sessions" set "last_seen_at" = $1 where "token_hash" = $2';
+const SET_TENANT_SQL = "select set_config('app.tenant_id', $1, true)";
+const APPEND_READS_SQL = 'select audit_append_reads($1::uuid, $2::uuid, $3::uuid[], $4)';
+
+const PERSON_SQL =
+  'select "p"."id", "p"."customer_number", "p"."first_name", "p"."last_name", "p"."birth_date", "p"."sex", "p"."phone", "p"."email", ' +
+  '"p"."street", "p"."house_number", "p"."postal_code", "p"."city", "p"."latitude", "p"."longitude", "p"."preferred_language", ' +
+  '"p"."interpreter_needed", "p"."single_parent", "p"."refugee", "p"."severe_disability", "p"."personal_contact_id", "p"."version", ' +
+  '"p"."created_at", "p"."updated_at", "c"."display_name" as "personal_contact_name", "h"."id" as "household_id", ' +
+  '"h"."number" as "household_number", "m"."role" as "household_role" from "persons" as "p" ' +
+  'left join "users" as "c" on "c"."tenant_id" = "p"."tenant_id" and "c"."id" = "p"."personal_contact_id" ' +
+  'left join "household_members" as "m" on "m"."tenant_id" = "p"."tenant_id" and "m"."person_id" = "p"."id" ' +
+  'left join "households" as "h" on "h"."tenant_id" = "m"."tenant_id" and "h"."id" = "m"."household_id" ' +
+  'where "p"."tenant_id" = $1 and "p"."id" = $2';
+
+const SEARCH_SELECT =
+  'select "p"."id", "p"."customer_number", "p"."first_name", "p"."last_name", "p"."birth_date", "p"."postal_code", "p"."city", ' +
+  '"p"."search_name" from "persons" as "p" where "p"."tenant_id" = $1';
+
+interface Session {
+  tenant_id: string;
+  user_id: string;
+  csrf_token: string;
+  last_seen_at: Date;
+  expires_at: Date;
+}
+
+interface SearchRow {
+  id: string;
+  search_name: string;
+  [column: string]: unknown;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The search statement exactly as PersonRepository.search compiles it (no cursor: the bench asks for first pages). */
+export function searchStatement(tenantId: string, query: string, limit: number): { text: string; values: unknown[] } {
+  const terms = parseSearchQuery(query);
+  const values: unknown[] = [tenantId];
+  let text = SEARCH_SELECT;
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  for (const t of terms) {
+    if (t.kind !== 'name') continue;
+    const escaped = escapeLike(t.value);
+    text += ` and ("p"."search_name" like ${param(`${escaped}%`)} or "p"."search_name" like ${param(`% ${escaped}%`)})`;
+  }
+  for (const t of terms) if (t.kind === 'birthDate') text += ` and "p"."birth_date" = ${param(t.value)}`;
+  for (const t of terms) if (t.kind === 'customerNumber') text += ` and "p"."customer_number" like ${param(`${escapeLike(t.value)}%`)}`;
+  text += ` order by "p"."search_name", "p"."id" limit ${param(limit + 1)}`;
+  return { text, values };
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, status: number, body: unknown) {
+  const payload = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+  response.end(payload);
+}
+
+export interface FloorServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startFloorServer(options: { connectionString: string; poolSize: number }): Promise<FloorServer> {
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize });
+
+  async function authenticate(request: IncomingMessage): Promise<Session> {
+    const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
+    if (!token) throw new HttpError(401, 'unauthenticated');
+    const tokenHash = createHash('sha256').update(token).digest('hex');
+    const { rows } = await pool.query<Session>(SESSION_SQL, [tokenHash]);
+    const session = rows[0];
+    if (!session) throw new HttpError(401, 'unauthenticated');
+    const now = Date.now();
+    if (session.expires_at.getTime() <= now || session.last_seen_at.getTime() + SESSION_IDLE_MS <= now) {
+      throw new HttpError(401, 'session expired');
+    }
+    if (now - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) await pool.query(TOUCH_SQL, [new Date(), tokenHash]);
+    if (request.method !== 'GET' && request.headers['x-csrf-token'] !== session.csrf_token) throw new HttpError(403, 'csrf');
+    return session;
+  }
+
+  async function inTenant<T>(tenantId: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('begin', []);
+      try {
+        await client.query(SET_TENANT_SQL, [tenantId]);
+        const result = await work(client);
+        await client.query('commit', []);
+        return result;
+      } catch (error) {
+        await client.query('rollback', []);
+        throw error;
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async function readPerson(session: Session, id: string) {
+    return inTenant(session.tenant_id, async (client) => {
+      const { rows } = await client.query(PERSON_SQL, [session.tenant_id, id]);
+      if (!rows[0]) throw new HttpError(404, 'not found');
+      await client.query(APPEND_READS_SQL, [session.tenant_id, session.user_id, [id], 'view']);
+      return rows[0];
+    });
+  }
+
+  async function search(session: Session, body: { query?: unknown; limit?: unknown }) {
+    const limit = typeof body.limit === 'number' ? body.limit : 25;
+    const statement = searchStatement(session.tenant_id, String(body.query ?? ''), limit);
+    return inTenant(session.tenant_id, async (client) => {
+      const { rows } = await client.query<SearchRow>(statement.text, statement.values);
+      const items = rows.slice(0, limit);
+      const last = items[items.length - 1];
+      const nextCursor =
+        rows.length > limit && last ? Buffer.from(JSON.stringify([last.search_name, last.id]), 'utf8').toString('base64url') : null;
+      if (items.length > 0) {
+        await client.query(APPEND_READS_SQL, [
+          session.tenant_id,
+          session.user_id,
+          items.map((r) => r.id),
+          'search',
+        ]);
+      }
+      return { items: items.map(({ search_name: _s, ...summary }) => summary), page: { nextCursor } };
+    });
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    const url = request.url ?? '/';
+    if (request.method === 'GET' && url.startsWith('/api/persons/')) {
+      const session = await authenticate(request);
+      send(response, 200, await readPerson(session, url.slice('/api/persons/'.length)));
+      return;
+    }
+    if (request.method === 'POST' && url === '/api/persons/search') {
+      const session = await authenticate(request);
+      send(response, 200, await search(session, JSON.parse(await readBody(request))));
+      return;
+    }
+    throw new HttpError(404, 'not found');
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      send(response, status, { error: error instanceof Error ? error.message : String(error) });
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.end();
+    },
+  };
+}

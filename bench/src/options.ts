@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  persons: number;
+  otherTenants: number;
+  otherPersons: number;
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  poolSize: number;
+  keep: boolean;
+  quick: boolean;
+  /** Owner URL of the server's maintenance database; the bench database is created next to it. */
+  adminUrl: string;
+  /** Only these scenarios (all when empty). */
+  scenarios: string[];
+}
+
+export const USAGE = `npm run bench -- [options]
+
+  --persons N         persons in tenant 0 (default 200000; --quick: 20000)
+  --other-tenants N   further tenants (default 3; --quick: 1)
+  --other-persons N   persons in each further tenant (default 20000; --quick: 5000)
+  --connections N     autocannon connections (default 64)
+  --duration S        seconds per scenario and server (default 15; --quick: 5)
+  --warmup S          warm-up seconds before each measurement (default 3; --quick: 2)
+  --pool N            database pool size of Lotse and of the floor (default 20)
+  --scenario NAME     only this scenario (person-read, person-search); repeatable
+  --admin-url URL     PostgreSQL owner URL (default $LOTSE_BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)
+  --keep              keep the bench database (its URL is printed)
+  --quick             small data and short runs for a sanity check
+  --help              this text`;
+
+function positiveInt(name: string, raw: string | undefined, fallback: number, min = 1): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min} (is: ${raw})`);
+  return value;
+}
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      persons: { type: 'string' },
+      'other-tenants': { type: 'string' },
+      'other-persons': { type: 'string' },
+      connections: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      pool: { type: 'string' },
+      scenario: { type: 'string', multiple: true },
+      'admin-url': { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return 'help';
+  const quick = values.quick ?? false;
+  const scenarios = values.scenario ?? [];
+  for (const s of scenarios) {
+    if (s !== 'person-read' && s !== 'person-search') throw new Error(`unknown --scenario ${s} (person-read, person-search)`);
+  }
+  return {
+    persons: positiveInt('persons', values.persons, quick ? 20_000 : 200_000),
+    otherTenants: positiveInt('other-tenants', values['other-tenants'], quick ? 1 : 3, 0),
+    otherPersons: positiveInt('other-persons', values['other-persons'], quick ? 5_000 : 20_000, 0),
+    connections: positiveInt('connections', values.connections, 64),
+    durationSeconds: positiveInt('duration', values.duration, quick ? 5 : 15),
+    warmupSeconds: positiveInt('warmup', values.warmup, quick ? 2 : 3, 0),
+    poolSize: positiveInt('pool', values.pool, 20),
+    keep: values.keep ?? false,
+    quick,
+    adminUrl: values['admin-url'] ?? env.LOTSE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    scenarios,
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * The pure part of the benchmark: statistics, the report's shape and its Markdown rendering.
+ * No I/O here, so it is covered by report.test.ts.
+ */
+
+export interface LatencySummary {
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  max: number;
+}
+
+/** What one autocannon run against one server measured. */
+export interface LoadResult {
+  /** Mean requests per second over the run (autocannon's per-second samples). */
+  requestsPerSecond: number;
+  /** All 2xx answers during the run. */
+  requests: number;
+  durationSeconds: number;
+  latencyMs: LatencySummary;
+  /** Answers with a status outside 2xx. */
+  non2xx: number;
+  /** Connection errors and timeouts. */
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  /** The first few non-2xx answers, for the error message. */
+  errorSamples: string[];
+}
+
+export interface ScenarioResult {
+  name: string;
+  description: string;
+  lotse: LoadResult;
+  floor: LoadResult;
+  /** Lotse requests/s divided by the floor's. */
+  ratio: number;
+}
+
+export interface MachineInfo {
+  cpuModel: string;
+  cores: number;
+  memoryGiB: number;
+  os: string;
+  node: string;
+  postgres: string;
+}
+
+export interface TenantData {
+  name: string;
+  persons: number;
+  households: number;
+}
+
+export interface DataInfo {
+  tenants: TenantData[];
+  totalPersons: number;
+  totalHouseholds: number;
+  /** persons + households + household members. */
+  totalRows: number;
+  loadSeconds: number;
+  personsPerSecond: number;
+  rowsPerSecond: number;
+  analyzeSeconds: number;
+}
+
+export interface BenchSettings {
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+  poolSize: number;
+  readIds: number;
+  searchBodies: number;
+}
+
+export interface Targets {
+  /** Person read: Lotse requests/s at least this share of the floor's. */
+  readRatioMin: number;
+  /** Person read: p99 latency at most this many ms. */
+  readP99MaxMs: number;
+}
+
+export const TARGETS: Targets = { readRatioMin: 0.5, readP99MaxMs: 50 };
+
+export interface BenchReport {
+  date: string;
+  quick: boolean;
+  machine: MachineInfo;
+  settings: BenchSettings;
+  data: DataInfo;
+  scenarios: ScenarioResult[];
+  targets: Targets & { readRatioMet: boolean | null; readP99Met: boolean | null };
+  /** Extra observations recorded by the run (e.g. search hit rates, lock waits). */
+  notes: string[];
+}
+
+/** Nearest-rank percentile of ascending sorted values; NaN for none. */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  if (p <= 0) return sorted[0] as number;
+  if (p >= 100) return sorted[sorted.length - 1] as number;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
+}
+
+export function summariseLatencies(values: ArrayLike<number>): LatencySummary {
+  const sorted = Float64Array.from(values).sort();
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    mean: sorted.length ? sum / sorted.length : Number.NaN,
+    max: sorted.length ? (sorted[sorted.length - 1] as number) : Number.NaN,
+  };
+}
+
+/** a / b, or NaN when b is not a positive number. */
+export function ratio(a: number, b: number): number {
+  return b > 0 && Number.isFinite(a) ? a / b : Number.NaN;
+}
+
+/** Problems that make a run invalid: any error or non-2xx answer. */
+export function loadProblems(label: string, result: LoadResult): string[] {
+  const problems: string[] = [];
+  if (result.non2xx > 0) problems.push(`${label}: ${result.non2xx} non-2xx answers ${JSON.stringify(result.statusCodes)}`);
+  if (result.errors > 0) problems.push(`${label}: ${result.errors} errors (${result.timeouts} timeouts)`);
+  if (result.requests === 0) problems.push(`${label}: no successful requests`);
+  for (const sample of result.errorSamples) problems.push(`${label}:   ${sample}`);
+  return problems;
+}
+
+export function evaluateTargets(scenarios: ScenarioResult[], targets: Targets = TARGETS): BenchReport['targets'] {
+  const read = scenarios.find((s) => s.name === 'person-read');
+  return {
+    ...targets,
+    readRatioMet: read ? read.ratio >= targets.readRatioMin : null,
+    readP99Met: read ? read.lotse.latencyMs.p99 <= targets.readP99MaxMs : null,
+  };
+}
+
+/** A timestamp usable in file names: 2026-11-21T05-38-12Z. */
+export function fileTimestamp(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
+}
+
+const intFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export function formatInt(value: number): string {
+  return Number.isFinite(value) ? intFormat.format(Math.round(value)).replace(/,/g, '\u202f') : '–';
+}
+
+export function formatMs(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
+export function formatPercent(value: number): string {
+  return Number.isFinite(value) ? `${(value * 100).toFixed(0)} %` : '–';
+}
+
+function yesNo(value: boolean | null): string {
+  if (value === null) return 'not measured';
+  return value ? 'met' : '**not met**';
+}
+
+/** The table of figures, one row per scenario and server. */
+export function scenarioTable(scenarios: ScenarioResult[]): string {
+  const lines = [
+    '| Scenario | Server | req/s (mean) | p50 ms | p95 ms | p99 ms | Lotse / floor |',
+    '|---|---|--:|--:|--:|--:|--:|',
+  ];
+  for (const s of scenarios) {
+    for (const [server, r] of [
+      ['Lotse', s.lotse],
+      ['floor', s.floor],
+    ] as const) {
+      const share = server === 'Lotse' ? formatPercent(s.ratio) : '';
+      lines.push(
+        `| ${s.name} | ${server} | ${formatInt(r.requestsPerSecond)} | ${formatMs(r.latencyMs.p50)} | ${formatMs(r.latencyMs.p95)} | ${formatMs(r.latencyMs.p99)} | ${share} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+export function renderMarkdown(report: BenchReport): string {
+  const { machine, data, settings, targets } = report;
+  const tenantRows = data.tenants.map((t) => `| ${t.name} | ${formatInt(t.persons)} | ${formatInt(t.households)} |`);
+  const read = report.scenarios.find((s) => s.name === 'person-read');
+  const lines = [
+    `# Lotse benchmark – ${report.date}${report.quick ? ' (quick run)' : ''}`,
+    '',
+    '## Machine',
+    '',
+    `- CPU: ${machine.cpuModel}, ${machine.cores} cores; memory ${machine.memoryGiB.toFixed(0)} GiB; ${machine.os}`,
+    `- Node ${machine.node}; ${machine.postgres}`,
+    `- Load generator: autocannon, ${settings.connections} connections, ${settings.durationSeconds} s per scenario after ${settings.warmupSeconds} s warm-up; database pool ${settings.poolSize} connections (Lotse and floor)`,
+    '',
+    '## Data',
+    '',
+    '| Tenant | Persons | Households |',
+    '|---|--:|--:|',
+    ...tenantRows,
+    `| **total** | ${formatInt(data.totalPersons)} | ${formatInt(data.totalHouseholds)} |`,
+    '',
+    `Load (seedDemo → loadDemoPersons): ${data.loadSeconds.toFixed(1)} s, ${formatInt(data.personsPerSecond)} persons/s ` +
+      `(${formatInt(data.rowsPerSecond)} rows/s over persons, households and members); analyze ${data.analyzeSeconds.toFixed(1)} s.`,
+    '',
+    '## Results',
+    '',
+    scenarioTable(report.scenarios),
+    '',
+    'Errors and non-2xx answers: none (a run with any fails).',
+    '',
+    '## Targets (person read at the given connections)',
+    '',
+    `- Lotse ≥ ${formatPercent(targets.readRatioMin)} of the floor's requests/s: ${yesNo(targets.readRatioMet)}` +
+      (read ? ` (${formatPercent(read.ratio)})` : ''),
+    `- p99 ≤ ${targets.readP99MaxMs} ms: ${yesNo(targets.readP99Met)}` + (read ? ` (${formatMs(read.lotse.latencyMs.p99)} ms)` : ''),
+  ];
+  if (report.notes.length) lines.push('', '## Notes', '', ...report.notes.map((n) => `- ${n}`));
+  return `${lines.join('\n')}\n`;
+}
