@@ -53,5 +53,9 @@ declare module 'autocannon' {
   }
 
   function autocannon(options: AutocannonOptions, callback: (error: Error | null, result: AutocannonResult) => void): Instance;
+  namespace autocannon {
+    /** Off the main thread autocannon returns raw, encoded histograms; this turns them into the usual result. */
+    function aggregateResult(results: unknown, options?: AutocannonOptions): AutocannonResult;
+  }
   export default autocannon;
 }

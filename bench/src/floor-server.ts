@@ -113,8 +113,24 @@ export interface FloorServer {
   close(): Promise<void>;
 }
 
-export async function startFloorServer(options: { connectionString: string; poolSize: number }): Promise<FloorServer> {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize });
+export interface FloorOptions {
+  connectionString: string;
+  poolSize: number;
+  /**
+   * Variants for the what-if runs (--experiments), never for the floor itself: 'none' leaves out the
+   * read-log append, 'off' runs the transactions with synchronous_commit = off (the commit does not wait for the WAL flush).
+   */
+  readLog?: 'chain' | 'none';
+  synchronousCommit?: 'on' | 'off';
+}
+
+export async function startFloorServer(options: FloorOptions): Promise<FloorServer> {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize,
+    ...(options.synchronousCommit === 'off' ? { options: '-c synchronous_commit=off' } : {}),
+  });
+  const appendReads = options.readLog !== 'none';
 
   async function authenticate(request: IncomingMessage): Promise<Session> {
     const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
@@ -154,7 +170,7 @@ export async function startFloorServer(options: { connectionString: string; pool
     return inTenant(session.tenant_id, async (client) => {
       const { rows } = await client.query(PERSON_SQL, [session.tenant_id, id]);
       if (!rows[0]) throw new HttpError(404, 'not found');
-      await client.query(APPEND_READS_SQL, [session.tenant_id, session.user_id, [id], 'view']);
+      if (appendReads) await client.query(APPEND_READS_SQL, [session.tenant_id, session.user_id, [id], 'view']);
       return rows[0];
     });
   }
@@ -168,13 +184,8 @@ export async function startFloorServer(options: { connectionString: string; pool
       const last = items[items.length - 1];
       const nextCursor =
         rows.length > limit && last ? Buffer.from(JSON.stringify([last.search_name, last.id]), 'utf8').toString('base64url') : null;
-      if (items.length > 0) {
-        await client.query(APPEND_READS_SQL, [
-          session.tenant_id,
-          session.user_id,
-          items.map((r) => r.id),
-          'search',
-        ]);
+      if (appendReads && items.length > 0) {
+        await client.query(APPEND_READS_SQL, [session.tenant_id, session.user_id, items.map((r) => r.id), 'search']);
       }
       return { items: items.map(({ search_name: _s, ...summary }) => summary), page: { nextCursor } };
     });

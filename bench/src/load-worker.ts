@@ -37,29 +37,31 @@ request.onResponse = (status, body) => {
   if ((status < 200 || status >= 300) && errorSamples.length < 3) errorSamples.push(`HTTP ${status}: ${String(body).slice(0, 300)}`);
 };
 
-const instance = autocannon(
-  { url: job.url, connections: job.connections, duration: job.durationSeconds, timeout: 10, requests: [request] },
-  (error, result) => {
-    if (error) {
-      parentPort?.postMessage({ error: String(error) });
-      return;
-    }
-    const statusCodes: Record<string, number> = {};
-    for (const [code, { count: n }] of Object.entries(result.statusCodeStats)) statusCodes[code] = n;
-    const summary: LoadResult = {
-      requestsPerSecond: result.requests.average,
-      requests: result['2xx'],
-      durationSeconds: result.duration,
-      latencyMs: summariseLatencies(latencies.subarray(0, count)),
-      non2xx: result.non2xx,
-      errors: result.errors,
-      timeouts: result.timeouts,
-      statusCodes,
-      errorSamples,
-    };
-    parentPort?.postMessage({ result: summary });
-  },
-);
+const options = { url: job.url, connections: job.connections, duration: job.durationSeconds, timeout: 10, requests: [request] };
+const cpuAtStart = process.threadCpuUsage();
+const instance = autocannon(options, (error, raw) => {
+  if (error) {
+    parentPort?.postMessage({ error: String(error) });
+    return;
+  }
+  const cpu = process.threadCpuUsage(cpuAtStart);
+  // Off the main thread autocannon hands back raw histograms.
+  const result = autocannon.aggregateResult([raw], options);
+  const statusCodes: Record<string, number> = {};
+  for (const [code, { count: n }] of Object.entries(result.statusCodeStats)) statusCodes[code] = n;
+  const summary: LoadResult = {
+    requestsPerSecond: result['2xx'] / result.duration,
+    requests: result['2xx'],
+    durationSeconds: result.duration,
+    latencyMs: summariseLatencies(latencies.subarray(0, count)),
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+    errorSamples,
+  };
+  parentPort?.postMessage({ result: summary, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+});
 instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
   if (statusCode < 200 || statusCode >= 300) return;
   if (count === latencies.length) {

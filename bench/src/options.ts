@@ -14,6 +14,8 @@ export interface BenchOptions {
   adminUrl: string;
   /** Only these scenarios (all when empty). */
   scenarios: string[];
+  /** Also measure what-if variants (no read log, synchronous_commit off) to show where the limit is. */
+  experiments: boolean;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -27,6 +29,8 @@ export const USAGE = `npm run bench -- [options]
   --pool N            database pool size of Lotse and of the floor (default 20)
   --scenario NAME     only this scenario (person-read, person-search); repeatable
   --admin-url URL     PostgreSQL owner URL (default $LOTSE_BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)
+  --experiments       also measure what-if variants of Lotse and the floor: without the read-log
+                      append, and with synchronous_commit=off (evidence for the bottleneck)
   --keep              keep the bench database (its URL is printed)
   --quick             small data and short runs for a sanity check
   --help              this text`;
@@ -54,6 +58,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}): Bench
       scenario: { type: 'string', multiple: true },
       'admin-url': { type: 'string' },
       keep: { type: 'boolean', default: false },
+      experiments: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -76,5 +81,6 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}): Bench
     quick,
     adminUrl: values['admin-url'] ?? env.LOTSE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     scenarios,
+    experiments: values.experiments ?? false,
   };
 }

@@ -11,9 +11,29 @@ export interface LatencySummary {
   max: number;
 }
 
+/** Where the time went during one measured run (see profile.ts). CPU figures in cores (1 = one core busy). */
+export interface RunProfile {
+  /** CPU of the main thread, which runs the server under test. */
+  serverThreadCpu: number;
+  /** Share of the time the main thread's event loop was busy (1 = saturated). */
+  eventLoopUtilization: number;
+  /** CPU of autocannon's worker thread. */
+  loadGeneratorCpu: number;
+  /** CPU of all PostgreSQL processes. */
+  postgresCpu: number;
+  /** Busy share of all cores of the machine. */
+  machineBusy: number;
+  /** CPU of everything else on the machine (other processes): busy cores minus this process and PostgreSQL. */
+  otherCpu: number;
+  /** Mean number of the bench database's backends that were inside a statement or a transaction. */
+  backendsBusyMean: number;
+  /** Mean number of backends per state: running, a wait event (Lock:transactionid, IO:WALSync …) or idle in transaction. */
+  backendStates: { state: string; mean: number }[];
+}
+
 /** What one autocannon run against one server measured. */
 export interface LoadResult {
-  /** Mean requests per second over the run (autocannon's per-second samples). */
+  /** Mean requests per second: 2xx answers divided by the run's duration. */
   requestsPerSecond: number;
   /** All 2xx answers during the run. */
   requests: number;
@@ -27,6 +47,7 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
   /** The first few non-2xx answers, for the error message. */
   errorSamples: string[];
+  profile?: RunProfile;
 }
 
 export interface ScenarioResult {
@@ -36,6 +57,16 @@ export interface ScenarioResult {
   floor: LoadResult;
   /** Lotse requests/s divided by the floor's. */
   ratio: number;
+}
+
+/** A what-if run: Lotse or the floor changed in one respect, compared with its unchanged run. */
+export interface ExperimentResult {
+  scenario: string;
+  server: 'Lotse' | 'floor';
+  variant: string;
+  result: LoadResult;
+  /** requests/s relative to the unchanged server in the same scenario. */
+  speedup: number;
 }
 
 export interface MachineInfo {
@@ -90,6 +121,7 @@ export interface BenchReport {
   settings: BenchSettings;
   data: DataInfo;
   scenarios: ScenarioResult[];
+  experiments: ExperimentResult[];
   targets: Targets & { readRatioMet: boolean | null; readP99Met: boolean | null };
   /** Extra observations recorded by the run (e.g. search hit rates, lock waits). */
   notes: string[];
@@ -171,10 +203,7 @@ function yesNo(value: boolean | null): string {
 
 /** The table of figures, one row per scenario and server. */
 export function scenarioTable(scenarios: ScenarioResult[]): string {
-  const lines = [
-    '| Scenario | Server | req/s (mean) | p50 ms | p95 ms | p99 ms | Lotse / floor |',
-    '|---|---|--:|--:|--:|--:|--:|',
-  ];
+  const lines = ['| Scenario | Server | req/s (mean) | p50 ms | p95 ms | p99 ms | Lotse / floor |', '|---|---|--:|--:|--:|--:|--:|'];
   for (const s of scenarios) {
     for (const [server, r] of [
       ['Lotse', s.lotse],
@@ -185,6 +214,54 @@ export function scenarioTable(scenarios: ScenarioResult[]): string {
         `| ${s.name} | ${server} | ${formatInt(r.requestsPerSecond)} | ${formatMs(r.latencyMs.p50)} | ${formatMs(r.latencyMs.p95)} | ${formatMs(r.latencyMs.p99)} | ${share} |`,
       );
     }
+  }
+  return lines.join('\n');
+}
+
+function cores(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(2) : '–';
+}
+
+/** The most frequent backend states, e.g. "Lock:transactionid 11.2, running 2.1". */
+export function formatBackendStates(states: RunProfile['backendStates'], top = 4): string {
+  const shown = states.filter((s) => s.mean >= 0.05).slice(0, top);
+  return shown.length ? shown.map((s) => `${s.state} ${s.mean.toFixed(1)}`).join(', ') : '–';
+}
+
+/** Where the time went: CPU per process part and what the database backends were doing. */
+export function profileTable(scenarios: ScenarioResult[]): string {
+  const lines = [
+    '| Scenario | Server | server thread CPU | event loop busy | PostgreSQL CPU | autocannon CPU | other processes CPU | DB backends in a transaction (mean, by state) |',
+    '|---|---|--:|--:|--:|--:|--:|---|',
+  ];
+  for (const s of scenarios) {
+    for (const [server, r] of [
+      ['Lotse', s.lotse],
+      ['floor', s.floor],
+    ] as const) {
+      const p = r.profile;
+      if (!p) continue;
+      lines.push(
+        `| ${s.name} | ${server} | ${cores(p.serverThreadCpu)} | ${formatPercent(p.eventLoopUtilization)} | ${cores(p.postgresCpu)} | ${cores(p.loadGeneratorCpu)} | ${cores(p.otherCpu)} | ${p.backendsBusyMean.toFixed(1)}: ${formatBackendStates(p.backendStates)} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+export function experimentTable(experiments: ExperimentResult[]): string {
+  const lines = [
+    '| Scenario | Server | Variant | req/s | × unchanged | p50 ms | p99 ms | server thread CPU | PostgreSQL CPU | DB backends (mean, by state) |',
+    '|---|---|---|--:|--:|--:|--:|--:|--:|---|',
+  ];
+  for (const e of experiments) {
+    const r = e.result;
+    const p = r.profile;
+    lines.push(
+      `| ${e.scenario} | ${e.server} | ${e.variant} | ${formatInt(r.requestsPerSecond)} | ${Number.isFinite(e.speedup) ? e.speedup.toFixed(2) : '–'} | ` +
+        `${formatMs(r.latencyMs.p50)} | ${formatMs(r.latencyMs.p99)} | ${p ? cores(p.serverThreadCpu) : '–'} | ${p ? cores(p.postgresCpu) : '–'} | ` +
+        `${p ? `${p.backendsBusyMean.toFixed(1)}: ${formatBackendStates(p.backendStates)}` : '–'} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -218,11 +295,33 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     'Errors and non-2xx answers: none (a run with any fails).',
     '',
+    ...(report.scenarios.some((sc) => sc.lotse.profile)
+      ? [
+          '## Where the time goes',
+          '',
+          'CPU in cores (1.00 = one core fully busy). Backend states sampled from pg_stat_activity every 50 ms: `running` = executing, ' +
+            '`Lock:*` = waiting for a lock, `IO:WALSync`/`LWLock:WALWrite` = waiting for the commit to reach the disk, ' +
+            '`idle in transaction` = inside a transaction, waiting for Node to send the next statement.',
+          '',
+          profileTable(report.scenarios),
+          '',
+        ]
+      : []),
+    ...(report.experiments.length
+      ? [
+          '## What-if runs (--experiments)',
+          '',
+          'The same load against Lotse and the floor changed in one respect. These are measurements for finding the limit, not proposals as they stand.',
+          '',
+          experimentTable(report.experiments),
+          '',
+        ]
+      : []),
     '## Targets (person read at the given connections)',
     '',
     `- Lotse ≥ ${formatPercent(targets.readRatioMin)} of the floor's requests/s: ${yesNo(targets.readRatioMet)}` +
       (read ? ` (${formatPercent(read.ratio)})` : ''),
-    `- p99 ≤ ${targets.readP99MaxMs} ms: ${yesNo(targets.readP99Met)}` + (read ? ` (${formatMs(read.lotse.latencyMs.p99)} ms)` : ''),
+    `- p99 ≤ ${targets.readP99MaxMs} ms: ${yesNo(targets.readP99Met)}${read ? ` (${formatMs(read.lotse.latencyMs.p99)} ms)` : ''}`,
   ];
   if (report.notes.length) lines.push('', '## Notes', '', ...report.notes.map((n) => `- ${n}`));
   return `${lines.join('\n')}\n`;

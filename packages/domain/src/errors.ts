@@ -58,6 +58,11 @@ export const ERROR_CATALOG = {
     en: 'Too many failed login attempts. Please wait a moment.',
   },
   ACCOUNT_DISABLED: { status: 403, de: 'Dieses Konto ist gesperrt.', en: 'This account is disabled.' },
+  CANNOT_REMOVE_OWN_ADMIN: {
+    status: 409,
+    de: 'Sie können sich selbst die Administrationsrolle nicht entziehen.',
+    en: 'You cannot remove your own administrator role.',
+  },
   CANNOT_DISABLE_SELF: { status: 409, de: 'Sie können Ihr eigenes Konto nicht sperren.', en: 'You cannot disable your own account.' },
   INTERNAL: { status: 500, de: 'Ein interner Fehler ist aufgetreten.', en: 'An internal error occurred.' },
   SERVICE_UNAVAILABLE: { status: 503, de: 'Der Dienst ist gerade nicht verfügbar.', en: 'The service is currently unavailable.' },

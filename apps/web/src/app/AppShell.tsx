@@ -1,15 +1,22 @@
 import { type MouseEvent, useCallback, useEffect, useRef, useState } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { type FlashState, StatusContext } from '../components/Status';
 import { useRequiredSession, useSession } from '../features/auth/session';
 import { t } from '../i18n';
-import { areasFor } from './navigation';
+import { areasFor, type NavArea } from './navigation';
 
 function focusMain(e: MouseEvent<HTMLAnchorElement>) {
   e.preventDefault();
   const main = document.getElementById('inhalt');
   main?.focus();
   main?.scrollIntoView();
+}
+
+/** Households belong to the person area; sub-pages count as the area. */
+function isInArea(area: NavArea, pathname: string): boolean {
+  if (!area.path) return false;
+  if (pathname === area.path || pathname.startsWith(`${area.path}/`)) return true;
+  return area.key === 'persons' && pathname.startsWith('/bedarfsgemeinschaften');
 }
 
 export function AppShell() {
@@ -67,9 +74,9 @@ export function AppShell() {
             {areasFor(session.user.roles).map((area) =>
               area.path ? (
                 <li key={area.key}>
-                  <NavLink to={area.path} className="nav-link">
+                  <Link to={area.path} className="nav-link" aria-current={isInArea(area, location.pathname) ? 'page' : undefined}>
                     {t(area.label)}
-                  </NavLink>
+                  </Link>
                 </li>
               ) : (
                 <li key={area.key} className="nav-item--pending" aria-disabled="true">

@@ -3,9 +3,21 @@ import { t } from '../i18n';
 
 /**
  * Shown after 412 Precondition Failed: someone else saved first. The user either loads the current
- * version (own changes are discarded) or keeps editing (the typed input stays in the form).
+ * version (own changes are discarded) or keeps editing: the typed input stays, and the next save
+ * applies it on top of the current version (fields the user did not touch take the current values).
  */
-export function ConflictBanner({ text, onReload, onKeepEditing }: { text: string; onReload: () => void; onKeepEditing: () => void }) {
+export function ConflictBanner({
+  text,
+  changedFields,
+  onReload,
+  onKeepEditing,
+}: {
+  text: string;
+  /** Labels of the fields the other person changed, when known. */
+  changedFields?: string[] | null;
+  onReload: () => void;
+  onKeepEditing: () => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
@@ -16,6 +28,7 @@ export function ConflictBanner({ text, onReload, onKeepEditing }: { text: string
         {t('conflict.title')}
       </h2>
       <p>{text}</p>
+      {changedFields && changedFields.length > 0 ? <p>{t('conflict.changedFields', { fields: changedFields.join(', ') })}</p> : null}
       <p>{t('conflict.hint')}</p>
       <div className="button-row">
         <button type="button" className="button button--secondary" onClick={onReload}>

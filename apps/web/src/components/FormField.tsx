@@ -17,16 +17,18 @@ function describedBy(id: string, hint?: string, error?: string): string | undefi
 }
 
 function Label({ id, label, required }: { id: string; label: string; required?: boolean }) {
+  // The star sits outside the <label>, so the accessible name stays exactly the label text.
   return (
-    <label className="field-label" htmlFor={id}>
-      {label}
+    <div className="field-label-row">
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
       {required ? (
         <span className="required-mark" aria-hidden="true">
-          {' '}
           *
         </span>
       ) : null}
-    </label>
+    </div>
   );
 }
 
@@ -156,13 +158,12 @@ export interface CheckboxGroupProps {
   legend: string;
   hint?: string;
   error?: string;
-  required?: boolean;
   options: { value: string; label: string }[];
   values: string[];
   onChange: (values: string[]) => void;
 }
 
-export function CheckboxGroup({ id, legend, hint, error, required, options, values, onChange }: CheckboxGroupProps) {
+export function CheckboxGroup({ id, legend, hint, error, options, values, onChange }: CheckboxGroupProps) {
   const toggle = (value: string, checked: boolean) => {
     const next = checked ? [...values, value] : values.filter((v) => v !== value);
     onChange(options.map((o) => o.value).filter((v) => next.includes(v)));
@@ -174,15 +175,7 @@ export function CheckboxGroup({ id, legend, hint, error, required, options, valu
       aria-describedby={describedBy(id, hint, error)}
       aria-invalid={error ? true : undefined}
     >
-      <legend className="field-label">
-        {legend}
-        {required ? (
-          <span className="required-mark" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </legend>
+      <legend className="field-label">{legend}</legend>
       <Hint id={id} hint={hint} />
       <FieldError id={id} error={error} />
       <div className="checkbox-grid">

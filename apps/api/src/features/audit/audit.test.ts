@@ -201,7 +201,10 @@ describe.each(['pglite', 'postgres'] as const)('audit on %s', (kind) => {
       expect(patched.statusCode, patched.body).toBe(200);
       const [updateEntry] = await changes(`personId=${householdId}`);
       expect(updateEntry?.action).toBe('update');
-      expect((updateEntry?.before?.members as unknown[]).length).toBe(2);
+      expect(updateEntry?.before?.members).toEqual([
+        { personId: applicant, role: 'applicant' },
+        { personId: partner, role: 'partner' },
+      ]);
       expect(updateEntry?.after?.members).toEqual([{ personId: applicant, role: 'applicant' }]);
 
       // Put the partner back, then read the household as a team lead (another reading user).

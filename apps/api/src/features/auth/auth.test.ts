@@ -37,6 +37,7 @@ describe.each(['pglite', 'postgres'] as const)('auth on %s', (kind) => {
       const row = await trx
         .selectFrom('persons')
         .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('tenantId', '=', tenantId)
         .executeTakeFirstOrThrow();
       return Number(row.n);
     });
@@ -186,7 +187,12 @@ describe.each(['pglite', 'postgres'] as const)('auth on %s', (kind) => {
       expect(res.statusCode).toBe(403);
       expect(res.json().code).toBe('CSRF_INVALID');
       const user = await withTenant(t.database.owner, t.tenantA.id, (trx) =>
-        trx.selectFrom('users').select(['displayName', 'version']).where('id', '=', target).executeTakeFirstOrThrow(),
+        trx
+          .selectFrom('users')
+          .select(['displayName', 'version'])
+          .where('tenantId', '=', t.tenantA.id)
+          .where('id', '=', target)
+          .executeTakeFirstOrThrow(),
       );
       expect(user.version).toBe(1);
       expect(user.displayName).not.toBe('Umbenannt');

@@ -14,6 +14,8 @@ const audit = new AuditRepository();
 const persons = new PersonRepository();
 
 function duplicateNumber(error: unknown): never {
+  // Two requests adding the same person at once both pass checkMembers; the primary key catches the second.
+  if (isUniqueViolation(error, 'household_members_pkey')) throw new AppError('PERSON_IN_OTHER_HOUSEHOLD');
   if (isUniqueViolation(error, 'households_tenant_id_number_key')) {
     throw new AppError('CONFLICT', {
       detail: { de: 'Diese BG-Nummer ist bereits vergeben.', en: 'This household number is already in use.' },
@@ -53,6 +55,12 @@ export class HouseholdService {
             await this.repo.replaceMembers(trx, auth.tenantId, id, input.members);
             const household = await this.load(trx, auth.tenantId, id);
             await audit.appendChange(trx, auth, 'household', id, 'create', null, snapshot(household));
+            await audit.appendReads(
+              trx,
+              auth,
+              household.members.map((m) => m.personId),
+              'household',
+            );
             return household;
           },
         ),
@@ -75,6 +83,13 @@ export class HouseholdService {
         if (input.members) await this.repo.replaceMembers(trx, auth.tenantId, id, input.members);
         const after = await this.load(trx, auth.tenantId, id);
         await audit.appendChange(trx, auth, 'household', id, 'update', snapshot(before), snapshot(after));
+        // The answer shows the members' names and birth dates: that is a read of their data.
+        await audit.appendReads(
+          trx,
+          auth,
+          after.members.map((m) => m.personId),
+          'household',
+        );
         return after;
       });
     } catch (error) {

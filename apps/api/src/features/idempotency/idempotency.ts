@@ -32,6 +32,7 @@ export async function once<T>(
 ): Promise<Created<T>> {
   if (!scope.key) return { status: 201, body: await create(), replayed: false };
   const requestHash = createHash('sha256').update(scope.route).update('\n').update(JSON.stringify(scope.body)).digest('hex');
+  await repository.lock(trx, scope.tenantId, scope.userId, scope.key);
   const existing = await repository.find(trx, scope.tenantId, scope.userId, scope.key);
   if (existing) {
     if (existing.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');

@@ -77,6 +77,8 @@ export class UserService {
 
   async update(auth: AuthContext, id: string, expectedVersion: number, input: UpdateUserRequest): Promise<User> {
     if (id === auth.userId && input.disabled === true) throw new AppError('CANNOT_DISABLE_SELF');
+    // Otherwise a Jobcenter could end up without anyone able to manage users.
+    if (id === auth.userId && input.roles && !input.roles.includes('admin')) throw new AppError('CANNOT_REMOVE_OWN_ADMIN');
     const passwordHash = input.password ? await hashPassword(input.password, this.config.argon2) : undefined;
     return withTenant(this.db, auth.tenantId, async (trx) => {
       const current = await this.repo.find(trx, auth.tenantId, id, { forUpdate: true });

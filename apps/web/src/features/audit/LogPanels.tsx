@@ -163,7 +163,9 @@ function ChangeDetails({ entry }: { entry: ChangeLogEntry }) {
   if (fields.length === 0) return <span className="muted">{t('common.none')}</span>;
   return (
     <details className="change-details">
-      <summary>{t('audit.fieldsChanged', { fields: fields.map((f) => f.field).join(', ') })}</summary>
+      <summary>
+        {t(entry.action === 'create' ? 'audit.fieldsCreated' : 'audit.fieldsChanged', { fields: fields.map((f) => f.field).join(', ') })}
+      </summary>
       <table className="data-table data-table--inner">
         <caption className="visually-hidden">
           {t('audit.details')} {t('audit.colSeq')} {entry.seq}

@@ -78,7 +78,9 @@ export function LoginPage() {
               <div className="banner banner--error">
                 <p className="banner__title">{error.title}</p>
                 {error.detail && error.detail !== error.title ? <p>{error.detail}</p> : null}
-                {error.status === 429 && error.retryAfter ? <p>{waitText(error.retryAfter)}</p> : null}
+                {error.status === 429 && error.retryAfter && !error.detail?.includes(String(error.retryAfter)) ? (
+                  <p>{waitText(error.retryAfter)}</p>
+                ) : null}
               </div>
             ) : null}
           </div>

@@ -13,6 +13,16 @@ export interface HouseholdSubmitOutcome {
   error?: ApiError | null;
 }
 
+export interface HouseholdRebase {
+  id: number;
+  fromNumber: string;
+  toNumber: string;
+  fromRows: MemberRow[];
+  toRows: MemberRow[];
+}
+
+const memberKey = (rows: MemberRow[]) => JSON.stringify(rows.map((m) => [m.personId, m.role]));
+
 const NUMBER_ID = 'household-number';
 const FORM_ID = 'household-form';
 
@@ -23,12 +33,15 @@ export function HouseholdForm({
   onSubmit,
   onCancel,
   banner,
+  rebase,
 }: {
   initialNumber: string;
   initialRows: MemberRow[];
   onSubmit: (number: string, rows: MemberRow[]) => Promise<HouseholdSubmitOutcome | undefined>;
   onCancel: () => void;
   banner?: ReactNode;
+  /** After a conflict: carry the typed input over to the current version (untouched parts take its values). */
+  rebase?: HouseholdRebase | null;
 }) {
   const [number, setNumber] = useState(initialNumber);
   const [rows, setRows] = useState<MemberRow[]>(initialRows);
@@ -36,6 +49,15 @@ export function HouseholdForm({
   const [generalError, setGeneralError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [focusTick, setFocusTick] = useState(0);
+  const rebaseRef = useRef(rebase);
+  rebaseRef.current = rebase;
+  const rebaseId = rebase?.id ?? 0;
+  useEffect(() => {
+    const r = rebaseRef.current;
+    if (rebaseId === 0 || !r) return;
+    setNumber((n) => (n === r.fromNumber ? r.toNumber : n));
+    setRows((rows) => (memberKey(rows) === memberKey(r.fromRows) ? r.toRows : rows));
+  }, [rebaseId]);
   const errorsRef = useRef(errors);
   errorsRef.current = errors;
 

@@ -12,7 +12,7 @@ import { t } from '../../i18n';
 import { formatDate, formatDateTime, listName } from '../../lib/format';
 import { serverFieldErrors } from '../../lib/validation';
 import { useSession } from '../auth/session';
-import { HouseholdForm, type HouseholdSubmitOutcome } from './HouseholdForm';
+import { HouseholdForm, type HouseholdRebase, type HouseholdSubmitOutcome } from './HouseholdForm';
 import { type MemberRow, membersOf, validateHouseholdUpdate } from './householdForm';
 
 interface Loaded {
@@ -29,6 +29,8 @@ export function HouseholdPage() {
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [editing, setEditing] = useState(false);
   const [conflict, setConflict] = useState(false);
+  const [latest, setLatest] = useState<Loaded | null>(null);
+  const [rebase, setRebase] = useState<HouseholdRebase | null>(null);
   const [formKey, setFormKey] = useState(0);
   usePageTitle(editing ? t('household.editTitle') : t('household.pageTitle'));
 
@@ -77,6 +79,11 @@ export function HouseholdPage() {
       const error = toApiError(e);
       if (error.status === 412) {
         setConflict(true);
+        setLatest(null);
+        api
+          .getHousehold(loaded.household.id)
+          .then((r) => setLatest({ household: r.data, etag: etagOf(r) }))
+          .catch(() => setLatest(null));
         return undefined;
       }
       const fieldErrors = serverFieldErrors(error);
@@ -85,8 +92,35 @@ export function HouseholdPage() {
     }
   };
 
+  const keepEditing = () => {
+    setConflict(false);
+    if (latest && loaded) {
+      setRebase((r) => ({
+        id: (r?.id ?? 0) + 1,
+        fromNumber: loaded.household.number,
+        toNumber: latest.household.number,
+        fromRows: membersOf(loaded.household),
+        toRows: membersOf(latest.household),
+      }));
+      setLoaded(latest);
+      setLatest(null);
+      announce(t('conflict.rebased'));
+    }
+    document.getElementById('household-number')?.focus();
+  };
+
+  const theirChanges = (() => {
+    if (!latest || !loaded) return null;
+    const fields: string[] = [];
+    if (latest.household.number !== loaded.household.number) fields.push(t('household.number'));
+    const key = (h: Household) => JSON.stringify(h.members.map((m) => [m.personId, m.role]));
+    if (key(latest.household) !== key(loaded.household)) fields.push(t('household.members'));
+    return fields;
+  })();
+
   const reloadCurrent = async () => {
     if (await load()) {
+      setLatest(null);
       setConflict(false);
       setFormKey((k) => k + 1);
       announce(t('conflict.reloaded'));
@@ -117,6 +151,7 @@ export function HouseholdPage() {
           initialNumber={household.number}
           initialRows={membersOf(household)}
           onSubmit={save}
+          rebase={rebase}
           onCancel={() => {
             setConflict(false);
             setEditing(false);
@@ -126,10 +161,8 @@ export function HouseholdPage() {
               <ConflictBanner
                 text={t('conflict.householdText')}
                 onReload={() => void reloadCurrent()}
-                onKeepEditing={() => {
-                  setConflict(false);
-                  document.getElementById('household-number')?.focus();
-                }}
+                changedFields={theirChanges}
+                onKeepEditing={keepEditing}
               />
             ) : null
           }

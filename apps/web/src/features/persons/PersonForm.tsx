@@ -28,6 +28,25 @@ interface PersonFormProps {
   banner?: ReactNode;
   /** Increase to move focus to the first field (e.g. after "Weiter bearbeiten"). */
   focusRequest?: number;
+  /**
+   * After a conflict: move the typed input onto a newer version. Fields still equal to `from` take the
+   * value of `to`; fields the user changed keep the typed value.
+   */
+  rebase?: Rebase | null;
+}
+
+export interface Rebase {
+  id: number;
+  from: PersonFormValues;
+  to: PersonFormValues;
+}
+
+export function rebaseValues(values: PersonFormValues, from: PersonFormValues, to: PersonFormValues): PersonFormValues {
+  const next = { ...values } as Record<PersonField, unknown>;
+  for (const key of Object.keys(to) as PersonField[]) {
+    if (values[key] === from[key]) next[key] = to[key];
+  }
+  return next as unknown as PersonFormValues;
 }
 
 function useStaff(): { staff: StaffOption[]; failed: boolean } {
@@ -46,7 +65,16 @@ function useStaff(): { staff: StaffOption[]; failed: boolean } {
   return { staff, failed };
 }
 
-export function PersonForm({ initial, submitLabel, onSubmit, onCancel, currentContact, banner, focusRequest = 0 }: PersonFormProps) {
+export function PersonForm({
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  currentContact,
+  banner,
+  focusRequest = 0,
+  rebase,
+}: PersonFormProps) {
   const [values, setValues] = useState<PersonFormValues>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [generalError, setGeneralError] = useState<ApiError | null>(null);
@@ -58,6 +86,14 @@ export function PersonForm({ initial, submitLabel, onSubmit, onCancel, currentCo
   useEffect(() => {
     if (focusTick > 0) focusFirstInvalid(formRef.current);
   }, [focusTick]);
+
+  const rebaseRef = useRef(rebase);
+  rebaseRef.current = rebase;
+  const rebaseId = rebase?.id ?? 0;
+  useEffect(() => {
+    const r = rebaseRef.current;
+    if (rebaseId > 0 && r) setValues((v) => rebaseValues(v, r.from, r.to));
+  }, [rebaseId]);
 
   useEffect(() => {
     if (focusRequest > 0) document.getElementById(personFieldId('customerNumber'))?.focus();

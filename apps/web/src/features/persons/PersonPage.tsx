@@ -11,9 +11,9 @@ import { t } from '../../i18n';
 import { fullName } from '../../lib/format';
 import { serverFieldErrors } from '../../lib/validation';
 import { useSession } from '../auth/session';
-import { PersonForm, type SubmitOutcome } from './PersonForm';
+import { PersonForm, type Rebase, type SubmitOutcome } from './PersonForm';
 import { PersonView } from './PersonView';
-import { type PersonFormValues, personToForm, validateUpdate } from './personForm';
+import { PERSON_FIELDS, type PersonFormValues, personToForm, validateUpdate } from './personForm';
 
 function toSummary(p: Person): PersonSummary {
   const { id, customerNumber, firstName, lastName, birthDate, postalCode, city } = p;
@@ -35,6 +35,8 @@ export function PersonPage() {
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [editing, setEditing] = useState(false);
   const [conflict, setConflict] = useState(false);
+  const [latest, setLatest] = useState<Loaded | null>(null);
+  const [rebase, setRebase] = useState<Rebase | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [focusRequest, setFocusRequest] = useState(0);
 
@@ -68,6 +70,7 @@ export function PersonPage() {
 
   const startEditing = () => {
     setConflict(false);
+    setLatest(null);
     setFormKey((k) => k + 1);
     setEditing(true);
     setFocusRequest((n) => n + 1);
@@ -94,6 +97,12 @@ export function PersonPage() {
       const error = toApiError(e);
       if (error.status === 412) {
         setConflict(true);
+        setLatest(null);
+        // Fetch the current version to show what changed and to carry the input over to it.
+        api
+          .getPerson(loaded.person.id)
+          .then((r) => setLatest({ person: r.data, etag: etagOf(r) }))
+          .catch(() => setLatest(null));
         return undefined;
       }
       if (error.code === 'DUPLICATE_CUSTOMER_NUMBER') return { fieldErrors: { customerNumber: error.userMessage } };
@@ -106,6 +115,7 @@ export function PersonPage() {
   const reloadCurrent = async () => {
     if (await load()) {
       setConflict(false);
+      setLatest(null);
       setFormKey((k) => k + 1);
       setFocusRequest((n) => n + 1);
       announce(t('conflict.reloaded'));
@@ -114,8 +124,21 @@ export function PersonPage() {
 
   const keepEditing = () => {
     setConflict(false);
+    if (latest && loaded) {
+      setRebase((r) => ({ id: (r?.id ?? 0) + 1, from: personToForm(loaded.person), to: personToForm(latest.person) }));
+      setLoaded(latest);
+      setLatest(null);
+      announce(t('conflict.rebased'));
+    }
     setFocusRequest((n) => n + 1);
   };
+
+  const theirChanges = (() => {
+    if (!latest || !loaded) return null;
+    const before = personToForm(loaded.person);
+    const after = personToForm(latest.person);
+    return PERSON_FIELDS.filter(({ field }) => before[field] !== after[field]).map(({ label }) => t(label));
+  })();
 
   if (!loaded) {
     return (
@@ -148,9 +171,15 @@ export function PersonPage() {
           }}
           currentContact={person.personalContact}
           focusRequest={focusRequest}
+          rebase={rebase}
           banner={
             conflict ? (
-              <ConflictBanner text={t('conflict.personText')} onReload={() => void reloadCurrent()} onKeepEditing={keepEditing} />
+              <ConflictBanner
+                text={t('conflict.personText')}
+                changedFields={theirChanges}
+                onReload={() => void reloadCurrent()}
+                onKeepEditing={keepEditing}
+              />
             ) : null
           }
         />

@@ -139,7 +139,6 @@ export function UserCreatePage() {
           values={roles}
           onChange={setRoles}
           error={errors.roles}
-          required
         />
         <TextField
           id="user-password"

@@ -52,6 +52,7 @@ export function UserEditPage() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [generalError, setGeneralError] = useState<ApiError | null>(null);
   const [conflict, setConflict] = useState(false);
+  const [latest, setLatest] = useState<Loaded | null>(null);
   const [busy, setBusy] = useState(false);
   const [password, setPassword] = useState('');
   const [passwordErrors, setPasswordErrors] = useState<FieldErrors>({});
@@ -123,7 +124,7 @@ export function UserEditPage() {
       announce(t('common.saved'));
     } catch (err) {
       const error = toApiError(err);
-      if (error.status === 412) setConflict(true);
+      if (error.status === 412) onConflict();
       else {
         const fieldErrors = errorsFrom(error);
         if (fieldErrors) {
@@ -155,7 +156,7 @@ export function UserEditPage() {
       announce(t('users.resetDone'));
     } catch (err) {
       const error = toApiError(err);
-      if (error.status === 412) setConflict(true);
+      if (error.status === 412) onConflict();
       else {
         const fieldErrors = errorsFrom(error);
         if (fieldErrors) {
@@ -168,8 +169,50 @@ export function UserEditPage() {
     }
   };
 
+  const onConflict = () => {
+    setConflict(true);
+    setLatest(null);
+    if (!loaded) return;
+    api
+      .getUser(loaded.user.id)
+      .then((r) => setLatest({ user: r.data, etag: etagOf(r) }))
+      .catch(() => setLatest(null));
+  };
+
+  /** Keep the typed input; parts the user did not touch take the current version's values. */
+  const keepEditing = () => {
+    setConflict(false);
+    if (latest && loaded) {
+      const from = valuesOf(loaded.user);
+      const to = valuesOf(latest.user);
+      setValues((v) => ({
+        displayName: v.displayName === from.displayName ? to.displayName : v.displayName,
+        email: v.email === from.email ? to.email : v.email,
+        roles: JSON.stringify(v.roles) === JSON.stringify(from.roles) ? to.roles : v.roles,
+        disabled: v.disabled === from.disabled ? to.disabled : v.disabled,
+      }));
+      setLoaded(latest);
+      setLatest(null);
+      announce(t('conflict.rebased'));
+    }
+    document.getElementById('user-displayName')?.focus();
+  };
+
+  const theirChanges = (() => {
+    if (!latest || !loaded) return null;
+    const a = valuesOf(loaded.user);
+    const b = valuesOf(latest.user);
+    const fields: string[] = [];
+    if (a.displayName !== b.displayName) fields.push(t('users.displayName'));
+    if (a.email !== b.email) fields.push(t('users.email'));
+    if (JSON.stringify(a.roles) !== JSON.stringify(b.roles)) fields.push(t('users.roles'));
+    if (a.disabled !== b.disabled) fields.push(t('users.disable'));
+    return fields;
+  })();
+
   const reloadCurrent = async () => {
     if (await load()) {
+      setLatest(null);
       setConflict(false);
       setErrors({});
       announce(t('conflict.reloaded'));
@@ -198,10 +241,8 @@ export function UserEditPage() {
         <ConflictBanner
           text={t('conflict.userText')}
           onReload={() => void reloadCurrent()}
-          onKeepEditing={() => {
-            setConflict(false);
-            document.getElementById('user-displayName')?.focus();
-          }}
+          changedFields={theirChanges}
+          onKeepEditing={keepEditing}
         />
       ) : null}
       <ProblemAlert error={generalError} />
@@ -244,7 +285,6 @@ export function UserEditPage() {
           values={values.roles}
           onChange={(roles) => setValues((s) => ({ ...s, roles }))}
           error={errors.roles}
-          required
         />
         <CheckboxField
           id="user-disabled"

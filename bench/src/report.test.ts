@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { searchStatement } from './floor-server';
+import { parseOptions } from './options';
+import {
+  type BenchReport,
+  evaluateTargets,
+  fileTimestamp,
+  type LoadResult,
+  loadProblems,
+  percentile,
+  ratio,
+  renderMarkdown,
+  type ScenarioResult,
+  summariseLatencies,
+} from './report';
+import { compareQueries } from './sql-capture';
+import { germanDate, searchBodies } from './workload';
+
+function load(rps: number, p99: number, extra: Partial<LoadResult> = {}): LoadResult {
+  return {
+    requestsPerSecond: rps,
+    requests: rps * 10,
+    durationSeconds: 10,
+    latencyMs: { p50: p99 / 4, p95: p99 / 2, p99, mean: p99 / 3, max: p99 * 2 },
+    non2xx: 0,
+    errors: 0,
+    timeouts: 0,
+    statusCodes: { '200': rps * 10 },
+    errorSamples: [],
+    ...extra,
+  };
+}
+
+function scenario(name: string, lotse: LoadResult, floor: LoadResult): ScenarioResult {
+  return { name, description: `${name} description`, lotse, floor, ratio: ratio(lotse.requestsPerSecond, floor.requestsPerSecond) };
+}
+
+describe('percentile', () => {
+  it('uses the nearest rank', () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(sorted, 50)).toBe(50);
+    expect(percentile(sorted, 95)).toBe(95);
+    expect(percentile(sorted, 99)).toBe(99);
+    expect(percentile(sorted, 100)).toBe(100);
+    expect(percentile(sorted, 0)).toBe(1);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([1, 2, 3, 4], 50)).toBe(2);
+  });
+
+  it('is NaN without values', () => {
+    expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+describe('summariseLatencies', () => {
+  it('sorts numerically (not as strings) and computes mean and max', () => {
+    const summary = summariseLatencies([10, 9, 100, 1, 2]);
+    expect(summary.p50).toBe(9);
+    expect(summary.max).toBe(100);
+    expect(summary.mean).toBeCloseTo(24.4);
+    expect(summary.p99).toBe(100);
+  });
+});
+
+describe('ratio', () => {
+  it('divides and refuses a zero denominator', () => {
+    expect(ratio(500, 1000)).toBe(0.5);
+    expect(ratio(1, 0)).toBeNaN();
+    expect(ratio(Number.NaN, 3)).toBeNaN();
+  });
+});
+
+describe('loadProblems', () => {
+  it('accepts a clean run', () => {
+    expect(loadProblems('x', load(100, 10))).toEqual([]);
+  });
+
+  it('reports non-2xx answers, errors and their samples', () => {
+    const problems = loadProblems(
+      'person-read Lotse',
+      load(100, 10, { non2xx: 3, errors: 1, timeouts: 1, errorSamples: ['HTTP 500: {}'] }),
+    );
+    expect(problems.join('\n')).toContain('3 non-2xx');
+    expect(problems.join('\n')).toContain('1 errors (1 timeouts)');
+    expect(problems.join('\n')).toContain('HTTP 500');
+  });
+});
+
+describe('evaluateTargets', () => {
+  it('checks the person-read ratio and p99', () => {
+    const met = evaluateTargets([scenario('person-read', load(600, 40), load(1000, 20))]);
+    expect(met.readRatioMet).toBe(true);
+    expect(met.readP99Met).toBe(true);
+    const missed = evaluateTargets([scenario('person-read', load(400, 80), load(1000, 20))]);
+    expect(missed.readRatioMet).toBe(false);
+    expect(missed.readP99Met).toBe(false);
+    expect(evaluateTargets([]).readRatioMet).toBeNull();
+  });
+});
+
+describe('fileTimestamp', () => {
+  it('is safe in file names', () => {
+    expect(fileTimestamp(new Date('2026-11-21T05:38:12.345Z'))).toBe('2026-11-21T05-38-12Z');
+  });
+});
+
+describe('renderMarkdown', () => {
+  it('renders data, figures, ratio and targets', () => {
+    const scenarios = [
+      scenario('person-read', load(1234.4, 45.67), load(2000, 12.3)),
+      scenario('person-search', load(300, 120), load(600, 90)),
+    ];
+    const report: BenchReport = {
+      date: '2026-11-21T05:38:12.000Z',
+      quick: false,
+      machine: { cpuModel: 'Test CPU', cores: 2, memoryGiB: 24, os: 'Linux', node: 'v24.21.0', postgres: 'PostgreSQL 15.20' },
+      settings: { connections: 64, durationSeconds: 15, warmupSeconds: 3, poolSize: 20, readIds: 2000, searchBodies: 800 },
+      data: {
+        tenants: [{ name: 'Jobcenter A', persons: 200_000, households: 100_000 }],
+        totalPersons: 200_000,
+        totalHouseholds: 100_000,
+        totalRows: 500_000,
+        loadSeconds: 20,
+        personsPerSecond: 10_000,
+        rowsPerSecond: 25_000,
+        analyzeSeconds: 1,
+      },
+      scenarios,
+      experiments: [],
+      targets: evaluateTargets(scenarios),
+      notes: ['a note'],
+    };
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain('| Jobcenter A | 200\u202f000 | 100\u202f000 |');
+    expect(markdown).toContain('| person-read | Lotse | 1\u202f234 | 11.4 | 22.8 | 45.7 | 62 % |');
+    expect(markdown).toContain('| person-read | floor | 2\u202f000 | 3.1 | 6.2 | 12.3 |  |');
+    expect(markdown).toContain('| person-search | Lotse | 300 | 30.0 | 60.0 | 120 | 50 % |');
+    expect(markdown).toContain("Lotse ≥ 50 % of the floor's requests/s: met (62 %)");
+    expect(markdown).toContain('p99 ≤ 50 ms: met (45.7 ms)');
+    expect(markdown).toContain('- a note');
+    expect(markdown).not.toContain('What-if');
+  });
+});
+
+describe('parseOptions', () => {
+  it('has the documented defaults', () => {
+    const options = parseOptions([]);
+    expect(options).toMatchObject({
+      persons: 200_000,
+      otherTenants: 3,
+      otherPersons: 20_000,
+      connections: 64,
+      durationSeconds: 15,
+      poolSize: 20,
+    });
+  });
+
+  it('makes --quick small and lets flags override it', () => {
+    expect(parseOptions(['--quick'])).toMatchObject({ persons: 20_000, durationSeconds: 5, quick: true });
+    expect(parseOptions(['--quick', '--persons', '1000', '--pool', '8'])).toMatchObject({ persons: 1000, poolSize: 8 });
+  });
+
+  it('rejects nonsense', () => {
+    expect(() => parseOptions(['--persons', 'many'])).toThrow(/--persons/);
+    expect(() => parseOptions(['--scenario', 'nope'])).toThrow(/scenario/);
+    expect(() => parseOptions(['--unknown'])).toThrow();
+  });
+});
+
+describe('search workload', () => {
+  const sample = [
+    { lastName: 'Müller-Lüdenscheidt', firstName: 'Anna', birthDate: '1980-03-07', customerNumber: '123D456789' },
+    { lastName: 'Yılmaz', firstName: 'Deniz', birthDate: '1975-12-24', customerNumber: '123D000001' },
+    { lastName: 'Schmidt', firstName: 'Jonas', birthDate: '2001-01-31', customerNumber: '456D000123' },
+    { lastName: 'Kovalenko', firstName: 'Olena', birthDate: '1990-06-15', customerNumber: '789D654321' },
+  ];
+
+  it('cycles through the four kinds of query', () => {
+    expect(searchBodies(sample)).toEqual([
+      { kind: 'last-name-prefix', query: 'Mül' },
+      { kind: 'last-first', query: 'Yılmaz Deniz' },
+      { kind: 'birth-date', query: '31.01.2001' },
+      { kind: 'customer-number-prefix', query: '789D65' },
+    ]);
+    expect(germanDate('1980-03-07')).toBe('07.03.1980');
+  });
+
+  it('builds the floor search statement like PersonRepository.search', () => {
+    const statement = searchStatement('t', 'Mül 07.03.1980 123d4', 25);
+    expect(statement.values).toEqual(['t', 'mul%', '% mul%', '1980-03-07', '123D4%', 26]);
+    expect(statement.text).toContain('("p"."search_name" like $2 or "p"."search_name" like $3)');
+    expect(statement.text).toMatch(/order by "p"."search_name", "p"."id" limit \$6$/);
+  });
+});
+
+describe('compareQueries', () => {
+  it('ignores whitespace and reports differing statements and parameters', () => {
+    expect(compareQueries([{ text: 'select  1', values: [1] }], [{ text: 'select 1', values: [1] }])).toEqual([]);
+    const problems = compareQueries(
+      [
+        { text: 'select 1', values: [1] },
+        { text: 'commit', values: [] },
+      ],
+      [{ text: 'select 2', values: [2] }],
+    );
+    expect(problems).toHaveLength(3);
+  });
+});

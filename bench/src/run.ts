@@ -1,0 +1,532 @@
+/**
+ * `npm run bench`: loads generated persons into a fresh PostgreSQL database, starts the real Lotse API
+ * in-process and a minimal node:http + pg "floor" server that sends the same SQL, and measures both
+ * with autocannon. Writes bench/results/<timestamp>.{json,md} and latest.{json,md}.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from '@lotse/api';
+import { createDatabase, DEFAULT_APP_PASSWORD, type LotseDatabase } from '@lotse/db';
+import { demoTenantInfo } from '@lotse/db/demo';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { AuditRepository } from '../../apps/api/src/features/audit/repository';
+import { DEMO_PASSWORD, seedDemo } from '../../apps/cli/src/demo';
+import { describeSearchPlans, explainSearches } from './explain';
+import { startFloorServer } from './floor-server';
+import { runLoad, type Workload } from './load';
+import { type BenchOptions, parseOptions, USAGE } from './options';
+import { startProfiler } from './profile';
+import {
+  type BenchReport,
+  type DataInfo,
+  type ExperimentResult,
+  evaluateTargets,
+  fileTimestamp,
+  formatBackendStates,
+  type LoadResult,
+  loadProblems,
+  type MachineInfo,
+  ratio,
+  renderMarkdown,
+  type ScenarioResult,
+  TARGETS,
+} from './report';
+import { captureQueries, compareQueries } from './sql-capture';
+import { SEARCH_KINDS, type SearchBody, type SearchKind, searchBodies } from './workload';
+
+const READ_IDS = 2_000;
+const SEARCH_SAMPLE = 800;
+const SEED = 'lotse-bench';
+const CHEAP_ARGON2 = { memoryCost: 1024, timeCost: 1 };
+
+const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+class BenchFailure extends Error {}
+
+/** Cleanup steps, run in reverse order at the end, on failure and on Ctrl-C. */
+const cleanups: { label: string; run: () => Promise<void> }[] = [];
+async function cleanup() {
+  while (cleanups.length) {
+    const step = cleanups.pop();
+    if (!step) break;
+    try {
+      await step.run();
+    } catch (error) {
+      log(`cleanup "${step.label}" failed: ${String(error)}`);
+    }
+  }
+}
+
+async function adminQuery(adminUrl: string, text: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createBenchDatabase(options: BenchOptions): Promise<{ name: string; url: string }> {
+  const name = `lotse_bench_${randomBytes(5).toString('hex')}`;
+  await adminQuery(options.adminUrl, `create database ${name}`);
+  if (!options.keep)
+    cleanups.push({
+      label: 'drop database',
+      run: async () => void (await adminQuery(options.adminUrl, `drop database if exists ${name} with (force)`)),
+    });
+  const url = new URL(options.adminUrl);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
+/** The app role's URL exactly as createDatabase derives it, for the floor's own pool. */
+function appUrlOf(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  url.username = 'lotse_app';
+  url.password = DEFAULT_APP_PASSWORD;
+  return url.toString();
+}
+
+async function loadData(database: LotseDatabase, options: BenchOptions): Promise<DataInfo> {
+  const tenants = 1 + options.otherTenants;
+  const personsPerTenant = [options.persons, ...Array.from({ length: options.otherTenants }, () => options.otherPersons)];
+  const total = personsPerTenant.reduce((a, b) => a + b, 0);
+  log(`loading ${total.toLocaleString('en-US')} persons into ${tenants} tenants (${personsPerTenant.join(', ')}) …`);
+  let done = 0;
+  let tenantBase = 0;
+  let lastPrint = Date.now();
+  const started = performance.now();
+  await seedDemo(database, {
+    tenants,
+    personsPerTenant,
+    seed: SEED,
+    argon2: CHEAP_ARGON2,
+    onTenant: () => {
+      tenantBase = done;
+    },
+    onProgress: (loaded) => {
+      done = tenantBase + loaded;
+      if (Date.now() - lastPrint > 5_000) {
+        lastPrint = Date.now();
+        const seconds = (performance.now() - started) / 1000;
+        log(`  ${done.toLocaleString('en-US')} persons, ${Math.round(done / seconds).toLocaleString('en-US')}/s`);
+      }
+    },
+  });
+  const loadSeconds = (performance.now() - started) / 1000;
+  const analyzeStarted = performance.now();
+  await sql`analyze`.execute(database.owner);
+  const analyzeSeconds = (performance.now() - analyzeStarted) / 1000;
+
+  // The owner is the superuser here, which bypasses row-level security: counts over all tenants.
+  const { rows } = await sql<{ name: string; persons: number; households: number; members: number }>`
+    select t.name,
+           (select count(*) from persons p where p.tenant_id = t.id)::int8 as persons,
+           (select count(*) from households h where h.tenant_id = t.id)::int8 as households,
+           (select count(*) from household_members m where m.tenant_id = t.id)::int8 as members
+    from tenants t order by t.created_at, t.name`.execute(database.owner);
+  const byName = new Map(rows.map((r) => [r.name, r]));
+  const ordered = Array.from({ length: tenants }, (_, i) => byName.get(demoTenantInfo(i).name)).filter((r) => r !== undefined);
+  const totalPersons = rows.reduce((a, r) => a + r.persons, 0);
+  const totalHouseholds = rows.reduce((a, r) => a + r.households, 0);
+  const totalRows = totalPersons + totalHouseholds + rows.reduce((a, r) => a + r.members, 0);
+  log(
+    `loaded in ${loadSeconds.toFixed(1)} s (${Math.round(totalPersons / loadSeconds).toLocaleString('en-US')} persons/s); analyze ${analyzeSeconds.toFixed(1)} s`,
+  );
+  return {
+    tenants: (ordered.length === rows.length ? ordered : rows).map((r) => ({ name: r.name, persons: r.persons, households: r.households })),
+    totalPersons,
+    totalHouseholds,
+    totalRows,
+    loadSeconds,
+    personsPerSecond: totalPersons / loadSeconds,
+    rowsPerSecond: totalRows / loadSeconds,
+    analyzeSeconds,
+  };
+}
+
+interface Login {
+  cookie: string;
+  csrfToken: string;
+  tenantId: string;
+}
+
+async function login(baseUrl: string): Promise<Login> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'fallmanagement', password: DEMO_PASSWORD }),
+  });
+  if (response.status !== 200) throw new BenchFailure(`login failed: HTTP ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { csrfToken: string; tenant: { id: string } };
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.startsWith('__Host-lotse_session='));
+  if (!cookie) throw new BenchFailure('login answered without the session cookie');
+  return { cookie, csrfToken: body.csrfToken, tenantId: body.tenant.id };
+}
+
+async function sampleWorkload(database: LotseDatabase, tenantId: string) {
+  // Deterministic samples (the generated data is deterministic for the seed): ordered by a hash of the id.
+  const ids = await sql<{ id: string }>`
+    select id from persons where tenant_id = ${tenantId} order by md5(id::text || 'read') limit ${READ_IDS}`.execute(database.owner);
+  const people = await sql<{ lastName: string; firstName: string; birthDate: string; customerNumber: string }>`
+    select last_name, first_name, birth_date, customer_number from persons where tenant_id = ${tenantId}
+    order by md5(id::text || 'search') limit ${SEARCH_SAMPLE}`.execute(database.owner);
+  return { ids: ids.rows.map((r) => r.id), bodies: searchBodies(people.rows) };
+}
+
+interface Call {
+  status: number;
+  body: unknown;
+}
+
+async function call(
+  baseUrl: string,
+  auth: Login,
+  request: { kind: 'read'; id: string } | { kind: 'search'; query: string },
+): Promise<Call> {
+  const response =
+    request.kind === 'read'
+      ? await fetch(`${baseUrl}/api/persons/${request.id}`, { headers: { cookie: auth.cookie } })
+      : await fetch(`${baseUrl}/api/persons/search`, {
+          method: 'POST',
+          headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrfToken, 'content-type': 'application/json' },
+          body: JSON.stringify({ query: request.query }),
+        });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // keep the text
+  }
+  return { status: response.status, body };
+}
+
+/** What must be equal between Lotse's and the floor's answer to the same request. */
+function essence(result: Call): string {
+  const body = result.body as { id?: string; version?: number; items?: { id: string }[]; page?: { nextCursor: string | null } };
+  if (body && Array.isArray(body.items))
+    return JSON.stringify({ status: result.status, ids: body.items.map((i) => i.id), next: body.page?.nextCursor });
+  return JSON.stringify({ status: result.status, id: body?.id, version: body?.version });
+}
+
+/**
+ * Sends the same requests to both servers one at a time, recording the SQL each sends; stops the run
+ * if the statements, their parameters or the answers differ. Returns notes on the search hit rates.
+ */
+async function verifyFloor(lotseUrl: string, floorUrl: string, auth: Login, ids: string[], bodies: SearchBody[]): Promise<string[]> {
+  const problems: string[] = [];
+  const requests: (
+    | { kind: 'read'; id: string; label: string }
+    | { kind: 'search'; query: string; label: string; searchKind: SearchKind }
+  )[] = [
+    ...ids.slice(0, 3).map((id) => ({ kind: 'read' as const, id, label: `read ${id}` })),
+    ...bodies.slice(0, 40).map((b) => ({ kind: 'search' as const, query: b.query, label: `search "${b.query}"`, searchKind: b.kind })),
+  ];
+  const hits = new Map<SearchKind, number[]>();
+  let shown = false;
+  for (const request of requests) {
+    const lotse = await captureQueries(() => call(lotseUrl, auth, request));
+    const floor = await captureQueries(() => call(floorUrl, auth, request));
+    if (!shown && request.kind === 'read') {
+      shown = true;
+      log('SQL of one person read (Lotse):');
+      for (const q of lotse.queries) log(`  ${q.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+    }
+    if (lotse.result.status !== 200)
+      problems.push(`${request.label}: Lotse answered ${lotse.result.status} ${JSON.stringify(lotse.result.body)}`);
+    for (const p of compareQueries(lotse.queries, floor.queries)) problems.push(`${request.label}: ${p}`);
+    if (essence(lotse.result) !== essence(floor.result)) {
+      problems.push(`${request.label}: answers differ\n  Lotse: ${essence(lotse.result)}\n  floor: ${essence(floor.result)}`);
+    }
+    if (request.kind === 'search') {
+      const items = (lotse.result.body as { items?: unknown[] }).items?.length ?? 0;
+      hits.set(request.searchKind, [...(hits.get(request.searchKind) ?? []), items]);
+    }
+  }
+  if (problems.length) throw new BenchFailure(`the floor does not do what Lotse does:\n${problems.slice(0, 10).join('\n')}`);
+  log(`floor verified: ${requests.length} requests with identical SQL, parameters and answers`);
+  const hitNote = SEARCH_KINDS.map((kind) => {
+    const counts = hits.get(kind) ?? [];
+    const mean = counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length);
+    return `${kind} ${mean.toFixed(1)}`;
+  }).join(', ');
+  return [`Search answers (first page, limit 25) hold on average: ${hitNote} persons (sample of ${requests.length - 3} queries).`];
+}
+
+async function machineInfo(database: LotseDatabase): Promise<MachineInfo & { postgresSettings: Record<string, string> }> {
+  const { rows } = await sql<{ version: string }>`select version() as version`.execute(database.owner);
+  const settings = await sql<{ name: string; setting: string; unit: string | null }>`
+    select name, setting, unit from pg_settings
+    where name in ('shared_buffers', 'synchronous_commit', 'fsync', 'wal_sync_method', 'max_connections', 'work_mem', 'commit_delay')`.execute(
+    database.owner,
+  );
+  const cpus = os.cpus();
+  return {
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: os.totalmem() / 2 ** 30,
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    postgres: (rows[0]?.version ?? 'unknown').split(' on ')[0] ?? 'unknown',
+    postgresSettings: Object.fromEntries(settings.rows.map((s) => [s.name, s.unit ? `${s.setting} × ${s.unit}` : s.setting])),
+  };
+}
+
+interface Target {
+  name: string;
+  url: string;
+}
+
+async function measure(label: string, url: string, workload: Workload, options: BenchOptions, target: Target): Promise<LoadResult> {
+  if (options.warmupSeconds > 0) {
+    const warm = await runLoad({ url, connections: options.connections, durationSeconds: options.warmupSeconds, workload });
+    const problems = loadProblems(`${label} (warm-up)`, warm.result);
+    if (problems.length) throw new BenchFailure(problems.join('\n'));
+  }
+  const profiler = await startProfiler(target.url, target.name);
+  const run = await runLoad({ url, connections: options.connections, durationSeconds: options.durationSeconds, workload });
+  const result: LoadResult = { ...run.result, profile: await profiler.stop(run.cpuSeconds) };
+  const problems = loadProblems(label, result);
+  if (problems.length) throw new BenchFailure(problems.join('\n'));
+  const p = result.profile;
+  log(
+    `${label}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.latencyMs.p50.toFixed(1)} ms, ` +
+      `p95 ${result.latencyMs.p95.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms (${result.requests} requests)`,
+  );
+  if (p) {
+    log(
+      `  server thread ${p.serverThreadCpu.toFixed(2)} cores (event loop ${(p.eventLoopUtilization * 100).toFixed(0)} %), ` +
+        `PostgreSQL ${p.postgresCpu.toFixed(2)}, autocannon ${p.loadGeneratorCpu.toFixed(2)}, other processes ${p.otherCpu.toFixed(2)}; ` +
+        `backends ${formatBackendStates(p.backendStates, 6)}`,
+    );
+  }
+  return result;
+}
+
+/**
+ * What-if runs: Lotse and the floor without the read-log append (for Lotse by replacing
+ * AuditRepository.prototype.appendReads in this process for the duration of the run), and both
+ * with synchronous_commit = off (a second app pool, resp. floor, whose connections set it).
+ */
+async function runExperiments(
+  scenarios: { name: string; workload: Workload }[],
+  results: ScenarioResult[],
+  servers: { lotseUrl: string; floorUrl: string; ownerUrl: string },
+  options: BenchOptions,
+  target: Target,
+): Promise<ExperimentResult[]> {
+  const experiments: ExperimentResult[] = [];
+  const appUrl = appUrlOf(servers.ownerUrl);
+  const asyncUrl = new URL(appUrl);
+  asyncUrl.searchParams.set('options', '-c synchronous_commit=off');
+
+  // Each variant server is started just before its run and closed after it, so idle pools do not add up.
+  const asyncLotse = async () => {
+    const database = await createDatabase({
+      databaseUrl: servers.ownerUrl,
+      appDatabaseUrl: asyncUrl.toString(),
+      poolSize: options.poolSize,
+      migrate: false,
+    });
+    const app = await buildApp({ database, config: { logLevel: 'silent', argon2: CHEAP_ARGON2 } });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const url = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : '';
+    return {
+      url,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  };
+  const variant = async (start: () => Promise<{ url: string; close(): Promise<void> }>, run: (url: string) => Promise<LoadResult>) => {
+    const server = await start();
+    try {
+      return await run(server.url);
+    } finally {
+      await server.close();
+    }
+  };
+
+  for (const scenario of scenarios) {
+    const baseline = results.find((r) => r.name === scenario.name);
+    const add = (server: 'Lotse' | 'floor', name: string, result: LoadResult) => {
+      const unchanged = server === 'Lotse' ? baseline?.lotse : baseline?.floor;
+      experiments.push({
+        scenario: scenario.name,
+        server,
+        variant: name,
+        result,
+        speedup: ratio(result.requestsPerSecond, unchanged?.requestsPerSecond ?? Number.NaN),
+      });
+    };
+    const original = AuditRepository.prototype.appendReads;
+    AuditRepository.prototype.appendReads = async () => {};
+    try {
+      add(
+        'Lotse',
+        'no read-log append',
+        await measure(`${scenario.name} Lotse, no read log`, servers.lotseUrl, scenario.workload, options, target),
+      );
+    } finally {
+      AuditRepository.prototype.appendReads = original;
+    }
+    add(
+      'floor',
+      'no read-log append',
+      await variant(
+        () => startFloorServer({ connectionString: appUrl, poolSize: options.poolSize, readLog: 'none' }),
+        (url) => measure(`${scenario.name} floor, no read log`, url, scenario.workload, options, target),
+      ),
+    );
+    add(
+      'Lotse',
+      'synchronous_commit=off',
+      await variant(asyncLotse, (url) => measure(`${scenario.name} Lotse, async commit`, url, scenario.workload, options, target)),
+    );
+    add(
+      'floor',
+      'synchronous_commit=off',
+      await variant(
+        () => startFloorServer({ connectionString: appUrl, poolSize: options.poolSize, synchronousCommit: 'off' }),
+        (url) => measure(`${scenario.name} floor, async commit`, url, scenario.workload, options, target),
+      ),
+    );
+  }
+  return experiments;
+}
+
+async function main() {
+  const parsed = parseOptions(process.argv.slice(2), process.env);
+  if (parsed === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const options = parsed;
+  const date = new Date();
+
+  const target = await createBenchDatabase(options);
+  log(`database ${target.name}${options.keep ? ` (kept: ${target.url})` : ''}`);
+  const database = await createDatabase({ databaseUrl: target.url, poolSize: options.poolSize });
+  cleanups.push({ label: 'close database', run: () => database.close() });
+
+  const data = await loadData(database, options);
+  const machine = await machineInfo(database);
+
+  const app = await buildApp({ database, config: { logLevel: 'silent', argon2: CHEAP_ARGON2 } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  cleanups.push({ label: 'close Lotse', run: () => app.close() });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new BenchFailure('Lotse did not listen on a TCP port');
+  const lotseUrl = `http://127.0.0.1:${address.port}`;
+
+  const floor = await startFloorServer({ connectionString: appUrlOf(target.url), poolSize: options.poolSize });
+  cleanups.push({ label: 'close floor', run: () => floor.close() });
+  log(`Lotse at ${lotseUrl}, floor at ${floor.url}`);
+
+  const auth = await login(lotseUrl);
+  const { ids, bodies } = await sampleWorkload(database, auth.tenantId);
+  const notes = await verifyFloor(lotseUrl, floor.url, auth, ids, bodies);
+  const plans = describeSearchPlans(await explainSearches(appUrlOf(target.url), auth.tenantId, bodies));
+  log(plans);
+  notes.push(plans);
+
+  const allScenarios: { name: string; description: string; workload: Workload }[] = [
+    {
+      name: 'person-read',
+      description: `GET /api/persons/:id over ${ids.length} random persons of tenant 0 (session lookup, tenant transaction, person with contact and household, read-log append)`,
+      workload: { kind: 'read', ids, cookie: auth.cookie },
+    },
+    {
+      name: 'person-search',
+      description: `POST /api/persons/search cycling through ${bodies.length} queries: last-name prefixes (3–5 letters), "Lastname Firstname", birth dates dd.mm.yyyy, customer-number prefixes; first page of 25, each hit appended to the read log`,
+      workload: {
+        kind: 'search',
+        bodies: bodies.map((b) => JSON.stringify({ query: b.query })),
+        cookie: auth.cookie,
+        csrfToken: auth.csrfToken,
+      },
+    },
+  ];
+  const scenarios = allScenarios.filter((s) => options.scenarios.length === 0 || options.scenarios.includes(s.name));
+
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    log(`scenario ${scenario.name}: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s`);
+    const lotse = await measure(`${scenario.name} Lotse`, lotseUrl, scenario.workload, options, target);
+    const floorResult = await measure(`${scenario.name} floor`, floor.url, scenario.workload, options, target);
+    const r = ratio(lotse.requestsPerSecond, floorResult.requestsPerSecond);
+    log(`${scenario.name}: Lotse / floor = ${(r * 100).toFixed(0)} %`);
+    results.push({ name: scenario.name, description: scenario.description, lotse, floor: floorResult, ratio: r });
+  }
+
+  const experiments = options.experiments
+    ? await runExperiments(scenarios, results, { lotseUrl, floorUrl: floor.url, ownerUrl: target.url }, options, target)
+    : [];
+
+  const readLog = await sql<{ entries: number }>`select count(*)::int8 as entries from read_log`.execute(database.owner);
+  notes.push(`Read-log entries written during the run: ${(readLog.rows[0]?.entries ?? 0).toLocaleString('en-US')}.`);
+  notes.push(
+    `PostgreSQL settings: ${Object.entries(machine.postgresSettings)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ')}.`,
+  );
+  for (const s of results) notes.push(`${s.name}: ${s.description}.`);
+
+  const { postgresSettings: _settings, ...machineSummary } = machine;
+  const report: BenchReport = {
+    date: date.toISOString(),
+    quick: options.quick,
+    machine: machineSummary,
+    settings: {
+      connections: options.connections,
+      durationSeconds: options.durationSeconds,
+      warmupSeconds: options.warmupSeconds,
+      poolSize: options.poolSize,
+      readIds: ids.length,
+      searchBodies: bodies.length,
+    },
+    data,
+    scenarios: results,
+    experiments,
+    targets: evaluateTargets(results, TARGETS),
+    notes,
+  };
+  const dir = fileURLToPath(new URL('../results/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const stamp = fileTimestamp(date);
+  const json = `${JSON.stringify({ ...report, machine }, null, 2)}\n`;
+  const markdown = renderMarkdown(report);
+  writeFileSync(`${dir}${stamp}.json`, json);
+  writeFileSync(`${dir}${stamp}.md`, markdown);
+  writeFileSync(`${dir}latest.json`, json);
+  writeFileSync(`${dir}latest.md`, markdown);
+  log(`report: bench/results/${stamp}.md (and latest.md)`);
+  console.log(markdown);
+}
+
+let interrupted = false;
+process.once('SIGINT', () => {
+  interrupted = true;
+  log('interrupted, cleaning up …');
+  void cleanup().finally(() => process.exit(130));
+});
+
+main()
+  .then(async () => {
+    if (!interrupted) await cleanup();
+  })
+  .catch(async (error: unknown) => {
+    console.error(error instanceof BenchFailure ? `\nBENCH FAILED: ${error.message}\n` : error);
+    await cleanup();
+    process.exitCode = 1;
+  });

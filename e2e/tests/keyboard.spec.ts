@@ -1,0 +1,176 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, findPerson, listName, test } from '../fixtures';
+
+interface FocusInfo {
+  tag: string;
+  text: string;
+  outlineStyle: string;
+  outlineWidth: number;
+  boxShadow: string;
+  visible: boolean;
+}
+
+/** The focused element and its focus styles. */
+function focusInfo(page: Page): Promise<FocusInfo | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body || !(el instanceof HTMLElement)) return null;
+    const style = getComputedStyle(el);
+    const rect = el.getBoundingClientRect();
+    return {
+      tag: el.tagName.toLowerCase(),
+      text: (el.getAttribute('aria-label') ?? el.textContent ?? (el as HTMLInputElement).name ?? '').trim().slice(0, 60) || el.id,
+      outlineStyle: style.outlineStyle,
+      outlineWidth: Number.parseFloat(style.outlineWidth) || 0,
+      boxShadow: style.boxShadow,
+      visible: rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden',
+    };
+  });
+}
+
+/** The focused element shows a focus indicator: an outline of at least 2 px, or a box shadow. */
+async function expectVisibleFocus(page: Page, where: string) {
+  const info = await focusInfo(page);
+  expect(info, `${where}: kein Element hat den Fokus`).not.toBeNull();
+  const f = info as FocusInfo;
+  const label = `${where}: <${f.tag}> "${f.text}" (outline ${f.outlineStyle} ${f.outlineWidth}px, box-shadow ${f.boxShadow})`;
+  expect(f.visible, `${label} ist nicht sichtbar`).toBe(true);
+  const hasOutline = f.outlineStyle !== 'none' && f.outlineWidth >= 2;
+  const hasShadow = f.boxShadow !== 'none' && f.boxShadow !== '';
+  expect(hasOutline || hasShadow, `${label} hat keinen sichtbaren Fokusindikator`).toBe(true);
+}
+
+const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
+
+/**
+ * Presses Tab (or Shift+Tab) until `target` has the focus; every stop on the way must show a
+ * visible focus indicator.
+ */
+async function tabTo(page: Page, target: Locator, { backwards = false, max = 40 } = {}) {
+  await expect(target).toBeVisible();
+  const visited: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    const info = await focusInfo(page);
+    visited.push(info ? `<${info.tag}> ${info.text}` : '(body)');
+    if (info) await expectVisibleFocus(page, `Tab-Stopp ${i + 1}`);
+    if (await isFocused(target)) return;
+  }
+  throw new Error(`Nach ${max}× ${backwards ? 'Shift+Tab' : 'Tab'} nicht erreicht. Besucht:\n  ${visited.join('\n  ')}`);
+}
+
+/** Replaces the value of the focused text field by typing. */
+async function retype(page: Page, value: string) {
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(value);
+}
+
+test('Fallmanagement nur mit der Tastatur: Anmelden, Suchen, Person öffnen, Bearbeiten, Speichern, Bedarfsgemeinschaft', async ({ page }) => {
+  // Find the person first through the API (a throwaway session), so the flow itself stays keyboard-only.
+  const api = await page.context().browser()?.newContext();
+  if (!api) throw new Error('kein Browser');
+  let person: Awaited<ReturnType<typeof findPerson>>;
+  try {
+    const p = await api.newPage();
+    await p.goto('/anmelden');
+    const login = await p.request.post('/api/auth/login', { data: { username: 'fallmanagement', password: 'Lotse-Demo-2026!' } });
+    expect(login.ok()).toBeTruthy();
+    person = await findPerson(p, { lastNames: ['Wagner', 'Schäfer', 'Schmidt', 'Schneider'], withHousehold: true, adult: true, skip: 1 });
+  } finally {
+    await api.close();
+  }
+
+  // Login page: the first tab stop is the user name.
+  await page.goto('/anmelden');
+  await expect(page.getByRole('heading', { level: 1, name: 'Anmelden bei Lotse' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Benutzername')).toBeFocused();
+  await expectVisibleFocus(page, 'Benutzername');
+  await page.keyboard.type('fallmanagement');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Passwort')).toBeFocused();
+  await expectVisibleFocus(page, 'Passwort');
+  await page.keyboard.type('Lotse-Demo-2026!');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Anmelden' })).toBeFocused();
+  await expectVisibleFocus(page, 'Anmelden');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Personensuche' })).toBeVisible();
+
+  // The skip link is the first tab stop, visible when focused, and leads into the main content.
+  await page.keyboard.press('Tab');
+  const skipLink = page.getByRole('link', { name: 'Zum Inhalt springen' });
+  await expect(skipLink).toBeFocused();
+  await expect(skipLink).toBeInViewport();
+  await expectVisibleFocus(page, 'Sprunglink');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main#inhalt')).toBeFocused();
+
+  // Search: from the main content on to the search field, type, Enter.
+  const searchBox = page.getByLabel('Name, Kundennummer oder Geburtsdatum');
+  await tabTo(page, searchBox);
+  await page.keyboard.type(person.lastName);
+  await page.keyboard.press('Enter');
+  const results = page.getByRole('table', { name: 'Suchergebnisse' });
+  const personLink = results.getByRole('row').filter({ hasText: person.customerNumber }).getByRole('link', { name: listName(person) });
+  await expect(personLink).toBeVisible();
+
+  // Open the person: after the page change the focus is on the page heading.
+  await tabTo(page, personLink);
+  await page.keyboard.press('Enter');
+  const personHeading = page.getByRole('heading', { level: 1, name: `${person.firstName} ${person.lastName}` });
+  await expect(personHeading).toBeVisible();
+  await expect(personHeading).toBeFocused();
+
+  // Edit: "Bearbeiten" with Space, the form starts at its first field.
+  const editButton = page.getByRole('button', { name: 'Bearbeiten' });
+  await tabTo(page, editButton);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('heading', { level: 1, name: 'Person bearbeiten' })).toBeVisible();
+  await expect(page.getByLabel('Kundennummer')).toBeFocused();
+
+  // Past the phone field to the postal code, back with Shift+Tab, change both fields.
+  const phone = page.getByLabel('Telefon');
+  const city = page.getByLabel('Ort', { exact: true });
+  await tabTo(page, city);
+  await tabTo(page, phone, { backwards: true });
+  const newPhone = '0551 24680';
+  await retype(page, newPhone);
+  await tabTo(page, city);
+  await retype(page, 'Tastaturhausen');
+
+  // An invalid postal code: Enter submits, the focus goes to the field with the error.
+  const postalCode = page.getByLabel('Postleitzahl');
+  await tabTo(page, postalCode, { backwards: true });
+  const oldPostalCode = await postalCode.inputValue();
+  await retype(page, '12');
+  await page.keyboard.press('Enter');
+  await expect(postalCode).toHaveAttribute('aria-invalid', 'true');
+  await expect(postalCode).toBeFocused();
+  await expectVisibleFocus(page, 'Postleitzahl mit Fehler');
+  await retype(page, oldPostalCode || '37139');
+
+  // Save with the button (Tab to it, Enter).
+  await tabTo(page, page.getByRole('button', { name: 'Speichern' }));
+  await page.keyboard.press('Enter');
+  await expect(personHeading).toBeVisible();
+  await expect(page.getByRole('status').getByText('Änderungen gespeichert.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Kontakt' })).toContainText(newPhone);
+  await expect(page.getByRole('region', { name: 'Anschrift' })).toContainText('Tastaturhausen');
+
+  // On to the household and its members.
+  const householdLink = page.getByRole('region', { name: 'Bedarfsgemeinschaft' }).getByRole('link', { name: /^Bedarfsgemeinschaft .* öffnen$/ });
+  await tabTo(page, householdLink);
+  await page.keyboard.press('Enter');
+  const householdHeading = page.getByRole('heading', { level: 1, name: /^Bedarfsgemeinschaft \d{5}BG\d{7}$/ });
+  await expect(householdHeading).toBeFocused();
+  const members = page.getByRole('table', { name: 'Mitglieder der Bedarfsgemeinschaft' });
+  await expect(members.getByRole('link', { name: listName(person) })).toBeVisible();
+  await tabTo(page, members.getByRole('link').first());
+
+  // Back up to "Abmelden" in the header with Shift+Tab, and log out.
+  await tabTo(page, page.getByRole('button', { name: 'Abmelden' }), { backwards: true });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Anmelden bei Lotse' })).toBeVisible();
+});
