@@ -22,14 +22,22 @@ export const test = base.extend<Fixtures>({
         .map((v) => {
           const nodes = v.nodes
             .slice(0, 10)
-            .map((n) => `      - ${n.target.map(String).join(' >> ')}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`)
+            .map(
+              (n) =>
+                `      - ${n.target.map(String).join(' >> ')}${n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, '\n        ')}` : ''}`,
+            )
             .join('\n');
           const more = v.nodes.length > 10 ? `\n      … und ${v.nodes.length - 10} weitere` : '';
           return `  • ${v.id} [${v.impact ?? 'unknown'}] ${v.help}\n    ${v.helpUrl}\n${nodes}${more}`;
         })
         .join('\n');
       await testInfo.attach(`axe-${context}.json`, { body: JSON.stringify(violations, null, 2), contentType: 'application/json' });
-      expect.soft(violations.map((v) => `${v.id} (${v.nodes.length}×)`), `Barrierefreiheit (axe, ${WCAG_TAGS.join(', ')}) – ${context}: ${violations.length} Verstoß/Verstöße\n${report}`).toEqual([]);
+      expect
+        .soft(
+          violations.map((v) => `${v.id} (${v.nodes.length}×)`),
+          `Barrierefreiheit (axe, ${WCAG_TAGS.join(', ')}) – ${context}: ${violations.length} Verstoß/Verstöße\n${report}`,
+        )
+        .toEqual([]);
     });
   },
 });

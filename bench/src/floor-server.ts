@@ -19,10 +19,10 @@ const SESSION_IDLE_MS = 30 * 60_000;
 const SESSION_SQL =
   'select "token_hash", "tenant_id", "user_id", "roles", "display_name", "csrf_token", "last_seen_at", "expires_at" from "sessions" where "token_hash" = $1';
 const TOUCH_SQL = 'update "sessions" set "last_seen_at" = $1 where "token_hash" = $2';
-const SET_TENANT_SQL = "select set_config('app.tenant_id', $1, true)";
-const APPEND_READS_SQL = 'select audit_append_reads($1::uuid, $2::uuid, $3::uuid[], $4)';
+export const SET_TENANT_SQL = "select set_config('app.tenant_id', $1, true)";
+export const APPEND_READS_SQL = 'select audit_append_reads($1::uuid, $2::uuid, $3::uuid[], $4)';
 
-const PERSON_SQL =
+export const PERSON_SQL =
   'select "p"."id", "p"."customer_number", "p"."first_name", "p"."last_name", "p"."birth_date", "p"."sex", "p"."phone", "p"."email", ' +
   '"p"."street", "p"."house_number", "p"."postal_code", "p"."city", "p"."latitude", "p"."longitude", "p"."preferred_language", ' +
   '"p"."interpreter_needed", "p"."single_parent", "p"."refugee", "p"."severe_disability", "p"."personal_contact_id", "p"."version", ' +

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { type EventLoopUtilization, performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -6,34 +6,59 @@ import type { RunProfile } from './report';
 
 /**
  * Cheap evidence of where the time goes during one measured run: CPU of the server thread (the
- * servers run on the main thread), its event-loop utilisation, CPU of all PostgreSQL processes and
- * of the whole machine (/proc), and what the bench database's backends are doing, sampled from
+ * servers run on the main thread), its event-loop utilisation, CPU of the bench database's PostgreSQL
+ * backends and of the whole machine (/proc), and what the bench database's backends are doing, sampled from
  * pg_stat_activity every 50 ms (running, waiting for a lock or the WAL, or idle in a transaction,
  * i.e. waiting for the next statement from Node).
  */
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
-function postgresTicks(): number {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      const comm = stat.slice(stat.indexOf('(') + 1, close);
-      if (comm !== 'postgres' && !comm.startsWith('postgres:')) continue;
-      const fields = stat
-        .slice(close + 2)
-        .split(' ')
-        .map(Number);
-      // utime and stime are fields 14 and 15 of the line, 12 and 13 after the comm.
-      ticks += (fields[11] ?? 0) + (fields[12] ?? 0);
-    } catch {
-      // the process ended meanwhile
+/** utime + stime of one process in clock ticks, or undefined when it has ended. */
+function processTicks(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the comm.
+    return (fields[11] ?? 0) + (fields[12] ?? 0);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU of the bench database's PostgreSQL processes (client backends and parallel workers), which come
+ * and go: each pid is read when first seen and every few samples after; a pid first seen during the
+ * run started during it and counts from zero.
+ */
+class BackendCpu {
+  private readonly first = new Map<number, number>();
+  private readonly last = new Map<number, number>();
+
+  constructor(pids: number[]) {
+    for (const pid of pids) {
+      const ticks = processTicks(pid);
+      if (ticks !== undefined) this.first.set(pid, ticks);
     }
   }
-  return ticks;
+
+  observe(pids: number[]) {
+    for (const pid of pids) {
+      const ticks = processTicks(pid);
+      if (ticks === undefined) continue;
+      if (!this.first.has(pid)) this.first.set(pid, 0);
+      this.last.set(pid, ticks);
+    }
+  }
+
+  seconds(): number {
+    let ticks = 0;
+    for (const [pid, last] of this.last) ticks += last - (this.first.get(pid) ?? 0);
+    return ticks / CLOCK_TICKS;
+  }
 }
 
 function machineTicks(): { busy: number; total: number } {
@@ -43,6 +68,9 @@ function machineTicks(): { busy: number; total: number } {
   const idle = (values[3] ?? 0) + (values[4] ?? 0);
   return { busy: total - idle, total };
 }
+
+const PIDS_SQL =
+  'select coalesce(array_agg(pid), array[]::int[]) as pids from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()';
 
 const SAMPLE_SQL = `
   select case
@@ -65,11 +93,14 @@ export async function startProfiler(ownerUrl: string, database: string): Promise
   const counts = new Map<string, number>();
   let samples = 0;
   let stopped = false;
+  const pids = async () => (await client.query<{ pids: number[] }>(PIDS_SQL, [database])).rows[0]?.pids ?? [];
+  const backendCpu = new BackendCpu(await pids());
   const sampler = (async () => {
     while (!stopped) {
       const { rows } = await client.query<{ what: string | null; n: number }>(SAMPLE_SQL, [database]);
       samples++;
       for (const row of rows) if (row.what) counts.set(row.what, (counts.get(row.what) ?? 0) + row.n);
+      if (samples % 4 === 1) backendCpu.observe(await pids());
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   })();
@@ -78,7 +109,6 @@ export async function startProfiler(ownerUrl: string, database: string): Promise
   const elu: EventLoopUtilization = performance.eventLoopUtilization();
   const thread = process.threadCpuUsage();
   const processCpu = process.cpuUsage();
-  const pgTicks = postgresTicks();
   const machine = machineTicks();
 
   return {
@@ -87,10 +117,11 @@ export async function startProfiler(ownerUrl: string, database: string): Promise
       const eluDelta = performance.eventLoopUtilization(elu);
       const threadDelta = process.threadCpuUsage(thread);
       const processDelta = process.cpuUsage(processCpu);
-      const pgDelta = (postgresTicks() - pgTicks) / CLOCK_TICKS;
       const machineEnd = machineTicks();
       stopped = true;
       await sampler;
+      backendCpu.observe(await pids());
+      const pgDelta = backendCpu.seconds();
       await client.end();
       const busy = machineEnd.busy - machine.busy;
       const total = machineEnd.total - machine.total;

@@ -19,11 +19,11 @@ export interface RunProfile {
   eventLoopUtilization: number;
   /** CPU of autocannon's worker thread. */
   loadGeneratorCpu: number;
-  /** CPU of all PostgreSQL processes. */
+  /** CPU of the bench database's PostgreSQL backends and parallel workers. */
   postgresCpu: number;
   /** Busy share of all cores of the machine. */
   machineBusy: number;
-  /** CPU of everything else on the machine (other processes): busy cores minus this process and PostgreSQL. */
+  /** CPU of everything else on the machine (other processes, other databases): busy cores minus this process and the bench backends. */
   otherCpu: number;
   /** Mean number of the bench database's backends that were inside a statement or a transaction. */
   backendsBusyMean: number;

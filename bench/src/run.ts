@@ -18,6 +18,7 @@ import { describeSearchPlans, explainSearches } from './explain';
 import { startFloorServer } from './floor-server';
 import { runLoad, type Workload } from './load';
 import { type BenchOptions, parseOptions, USAGE } from './options';
+import { describeProbe, serialReadProbe } from './probe';
 import { startProfiler } from './profile';
 import {
   type BenchReport,
@@ -153,6 +154,7 @@ interface Login {
   cookie: string;
   csrfToken: string;
   tenantId: string;
+  userId: string;
 }
 
 async function login(baseUrl: string): Promise<Login> {
@@ -162,13 +164,13 @@ async function login(baseUrl: string): Promise<Login> {
     body: JSON.stringify({ username: 'fallmanagement', password: DEMO_PASSWORD }),
   });
   if (response.status !== 200) throw new BenchFailure(`login failed: HTTP ${response.status} ${await response.text()}`);
-  const body = (await response.json()) as { csrfToken: string; tenant: { id: string } };
+  const body = (await response.json()) as { csrfToken: string; tenant: { id: string }; user: { id: string } };
   const cookie = response.headers
     .getSetCookie()
     .map((c) => c.split(';')[0] ?? '')
     .find((c) => c.startsWith('__Host-lotse_session='));
   if (!cookie) throw new BenchFailure('login answered without the session cookie');
-  return { cookie, csrfToken: body.csrfToken, tenantId: body.tenant.id };
+  return { cookie, csrfToken: body.csrfToken, tenantId: body.tenant.id, userId: body.user.id };
 }
 
 async function sampleWorkload(database: LotseDatabase, tenantId: string) {
@@ -436,6 +438,9 @@ async function main() {
   const auth = await login(lotseUrl);
   const { ids, bodies } = await sampleWorkload(database, auth.tenantId);
   const notes = await verifyFloor(lotseUrl, floor.url, auth, ids, bodies);
+  const probe = await serialReadProbe(appUrlOf(target.url), auth.tenantId, auth.userId, ids);
+  log(describeProbe(probe));
+  notes.push(describeProbe(probe));
   const plans = describeSearchPlans(await explainSearches(appUrlOf(target.url), auth.tenantId, bodies));
   log(plans);
   notes.push(plans);

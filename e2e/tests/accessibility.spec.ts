@@ -18,7 +18,12 @@ test.describe('Barrierefreiheit (axe)', () => {
     await page.getByLabel('Benutzername').fill('fallmanagement');
     await page.getByLabel('Passwort').fill('falsches-Passwort');
     await page.getByRole('button', { name: 'Anmelden' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: /Anmeldung|Benutzername|Passwort/ }).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('alert')
+        .filter({ hasText: /Anmeldung|Benutzername|Passwort/ })
+        .first(),
+    ).toBeVisible();
     await checkA11y(page, 'Anmeldeseite nach falschem Passwort');
   });
 
@@ -121,7 +126,10 @@ test.describe('Barrierefreiheit (axe)', () => {
     await page.getByRole('link', { name: 'vermittlung', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Benutzer vermittlung' })).toBeVisible();
     await checkA11y(page, 'Benutzer bearbeiten');
-    await page.getByRole('group', { name: /Rollen/ }).getByLabel('Integrationsfachkraft / Arbeitsvermittlung').uncheck();
+    await page
+      .getByRole('group', { name: /Rollen/ })
+      .getByLabel('Integrationsfachkraft / Arbeitsvermittlung')
+      .uncheck();
     await page.getByRole('button', { name: 'Speichern' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Bitte prüfen Sie Ihre Eingaben' })).toBeVisible();
     await page.getByLabel('Neues Passwort').fill('kurz');

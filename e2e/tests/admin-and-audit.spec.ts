@@ -21,7 +21,10 @@ test.describe('Administration und Datenschutz', () => {
     await page.getByLabel('Benutzername').fill(username);
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Testerin Erika Ende');
     await page.getByLabel('E-Mail').fill('erika.ende@example.org');
-    await page.getByRole('group', { name: /Rollen/ }).getByLabel('Teamleitung / Controlling').check();
+    await page
+      .getByRole('group', { name: /Rollen/ })
+      .getByLabel('Teamleitung / Controlling')
+      .check();
     await page.getByLabel('Initiales Passwort').fill(password);
     await page.getByRole('button', { name: 'Speichern' }).click();
 
@@ -86,7 +89,10 @@ test.describe('Administration und Datenschutz', () => {
     const changeRow = changeTable.getByRole('row').filter({ hasText: 'Fallmanagerin Anna Schneider' });
     await expect(changeRow.first()).toBeVisible();
     await expect(changeRow.first()).toContainText('geändert');
-    await changeRow.first().getByText(/Geänderte Felder: .*phone/).click();
+    await changeRow
+      .first()
+      .getByText(/Geänderte Felder: .*phone/)
+      .click();
     await expect(changeRow.first().getByRole('table')).toContainText('0521 445566');
 
     // Integrity check of the change log.

@@ -66,7 +66,9 @@ async function retype(page: Page, value: string) {
   await page.keyboard.type(value);
 }
 
-test('Fallmanagement nur mit der Tastatur: Anmelden, Suchen, Person öffnen, Bearbeiten, Speichern, Bedarfsgemeinschaft', async ({ page }) => {
+test('Fallmanagement nur mit der Tastatur: Anmelden, Suchen, Person öffnen, Bearbeiten, Speichern, Bedarfsgemeinschaft', async ({
+  page,
+}) => {
   // Find the person first through the API (a throwaway session), so the flow itself stays keyboard-only.
   const api = await page.context().browser()?.newContext();
   if (!api) throw new Error('kein Browser');
@@ -98,7 +100,13 @@ test('Fallmanagement nur mit der Tastatur: Anmelden, Suchen, Person öffnen, Bea
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Personensuche' })).toBeVisible();
 
-  // The skip link is the first tab stop, visible when focused, and leads into the main content.
+  // After the login the focus is on the start page's heading (announces the page change).
+  await expect(page.getByRole('heading', { level: 1, name: 'Personensuche' })).toBeFocused();
+
+  // On a freshly loaded page (e.g. from a bookmark) the skip link is the first tab stop, visible when
+  // focused, and leads into the main content.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Personensuche' })).toBeVisible();
   await page.keyboard.press('Tab');
   const skipLink = page.getByRole('link', { name: 'Zum Inhalt springen' });
   await expect(skipLink).toBeFocused();
@@ -113,7 +121,10 @@ test('Fallmanagement nur mit der Tastatur: Anmelden, Suchen, Person öffnen, Bea
   await page.keyboard.type(person.lastName);
   await page.keyboard.press('Enter');
   const results = page.getByRole('table', { name: 'Suchergebnisse' });
-  const personLink = results.getByRole('row').filter({ hasText: person.customerNumber }).getByRole('link', { name: listName(person) });
+  const personLink = results
+    .getByRole('row')
+    .filter({ hasText: person.customerNumber })
+    .getByRole('link', { name: listName(person) });
   await expect(personLink).toBeVisible();
 
   // Open the person: after the page change the focus is on the page heading.
@@ -160,7 +171,9 @@ test('Fallmanagement nur mit der Tastatur: Anmelden, Suchen, Person öffnen, Bea
   await expect(page.getByRole('region', { name: 'Anschrift' })).toContainText('Tastaturhausen');
 
   // On to the household and its members.
-  const householdLink = page.getByRole('region', { name: 'Bedarfsgemeinschaft' }).getByRole('link', { name: /^Bedarfsgemeinschaft .* öffnen$/ });
+  const householdLink = page
+    .getByRole('region', { name: 'Bedarfsgemeinschaft' })
+    .getByRole('link', { name: /^Bedarfsgemeinschaft .* öffnen$/ });
   await tabTo(page, householdLink);
   await page.keyboard.press('Enter');
   const householdHeading = page.getByRole('heading', { level: 1, name: /^Bedarfsgemeinschaft \d{5}BG\d{7}$/ });

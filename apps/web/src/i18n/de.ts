@@ -116,7 +116,8 @@ export const de = {
   'persons.resultsCount': '{count} Treffer angezeigt',
   'persons.resultsMore': '{count} Treffer angezeigt, weitere vorhanden',
   'persons.noResults': 'Keine Treffer',
-  'persons.noResultsFor': 'Keine Treffer für „{query}“. Prüfen Sie die Schreibweise oder suchen Sie nach Kundennummer oder Geburtsdatum.',
+  'persons.noResultsFor':
+    'Zu „{query}“ wurde niemand gefunden. Prüfen Sie die Schreibweise oder suchen Sie nach Kundennummer oder Geburtsdatum.',
   'persons.loadMore': 'Weitere Treffer laden',
   'persons.create': 'Neue Person anlegen',
   'persons.colName': 'Name',

@@ -118,7 +118,7 @@ export const en: Record<MessageKey, string> = {
   'persons.resultsCount': '{count} results shown',
   'persons.resultsMore': '{count} results shown, more available',
   'persons.noResults': 'No results',
-  'persons.noResultsFor': 'No results for “{query}”. Check the spelling or search by customer number or date of birth.',
+  'persons.noResultsFor': 'Nobody was found for “{query}”. Check the spelling or search by customer number or date of birth.',
   'persons.loadMore': 'Load more results',
   'persons.create': 'Create new person',
   'persons.colName': 'Name',
