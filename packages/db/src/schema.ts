@@ -109,7 +109,9 @@ export interface ChangeLogTable {
 
 export interface ReadLogTable {
   tenantId: string;
-  seq: number;
+  seq: Generated<number>;
+  chain: number;
+  chainSeq: number;
   at: Timestamp;
   actorId: string | null;
   personId: string;
@@ -120,6 +122,7 @@ export interface ReadLogTable {
 export interface AuditHeadsTable {
   tenantId: string;
   log: 'change' | 'read';
+  chain: number;
   seq: number;
   hash: string;
 }

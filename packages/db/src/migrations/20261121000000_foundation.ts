@@ -158,24 +158,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table read_log (
       tenant_id uuid not null references tenants(id),
-      seq bigint not null,
+      -- Global order of entries (listing, cursors); the hash chain runs per (tenant, chain) in chain_seq.
+      seq bigint generated always as identity,
+      chain smallint not null,
+      chain_seq bigint not null,
       at timestamptz not null,
       actor_id uuid,
       person_id uuid not null,
       purpose text not null check (purpose in ('view', 'search', 'household', 'edit')),
       hash text not null,
-      primary key (tenant_id, seq)
+      primary key (tenant_id, seq),
+      unique (tenant_id, chain, chain_seq)
     )`.execute(db);
   await sql`create index read_log_person on read_log (tenant_id, person_id, seq)`.execute(db);
 
-  // One row per tenant and log: the end of the chain. Its row lock serialises appends per tenant.
+  // One row per tenant, log and chain: the end of that chain. Its row lock orders appends to the chain.
+  // The change log is one chain (a total order of writes); the read log is striped over up to
+  // READ_CHAINS chains by database connection, so concurrent reads of one tenant do not queue on one
+  // row lock held until commit (measured: one chain capped a tenant at ~700 reads/s with p99 > 200 ms).
   await sql`
     create table audit_heads (
       tenant_id uuid not null references tenants(id),
       log text not null check (log in ('change', 'read')),
+      chain smallint not null default 0,
       seq bigint not null default 0,
       hash text not null default '',
-      primary key (tenant_id, log)
+      primary key (tenant_id, log, chain)
     )`.execute(db);
 
   await sql`
@@ -202,9 +210,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     $$`.execute(db);
 
   await sql`
-    create function audit_read_hash(prev text, tenant uuid, seq bigint, at timestamptz, actor uuid, person uuid, purpose text)
+    create function audit_read_hash(prev text, tenant uuid, chain smallint, seq bigint, at timestamptz, actor uuid, person uuid, purpose text)
     returns text language sql stable as $$
-      select encode(sha256(convert_to(concat_ws('|', prev, tenant::text, seq::text,
+      select encode(sha256(convert_to(concat_ws('|', prev, tenant::text, chain::text, seq::text,
         to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), coalesce(actor::text, '-'),
         person::text, purpose), 'UTF8')), 'hex')
     $$`.execute(db);
@@ -219,12 +227,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       v_at timestamptz := clock_timestamp();
     begin
       insert into audit_heads (tenant_id, log) values (p_tenant, 'change') on conflict do nothing;
-      select seq, hash into v_seq, v_hash from audit_heads where tenant_id = p_tenant and log = 'change' for update;
+      select seq, hash into v_seq, v_hash from audit_heads where tenant_id = p_tenant and log = 'change' and chain = 0 for update;
       v_seq := v_seq + 1;
       v_hash := audit_change_hash(v_hash, p_tenant, v_seq, v_at, p_actor, p_entity, p_entity_id, p_action, p_before, p_after);
       insert into change_log (tenant_id, seq, at, actor_id, entity, entity_id, action, before, after, hash)
         values (p_tenant, v_seq, v_at, p_actor, p_entity, p_entity_id, p_action, p_before, p_after, v_hash);
-      update audit_heads set seq = v_seq, hash = v_hash where tenant_id = p_tenant and log = 'change';
+      update audit_heads set seq = v_seq, hash = v_hash where tenant_id = p_tenant and log = 'change' and chain = 0;
       return v_seq;
     end $$`.execute(db);
 
@@ -232,21 +240,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create function audit_append_reads(p_tenant uuid, p_actor uuid, p_person_ids uuid[], p_purpose text)
     returns void language plpgsql as $$
     declare
+      v_chain smallint := pg_backend_pid() % 32;
       v_seq bigint;
       v_hash text;
       v_at timestamptz := clock_timestamp();
       v_person uuid;
     begin
       if coalesce(array_length(p_person_ids, 1), 0) = 0 then return; end if;
-      insert into audit_heads (tenant_id, log) values (p_tenant, 'read') on conflict do nothing;
-      select seq, hash into v_seq, v_hash from audit_heads where tenant_id = p_tenant and log = 'read' for update;
+      insert into audit_heads (tenant_id, log, chain) values (p_tenant, 'read', v_chain) on conflict do nothing;
+      select seq, hash into v_seq, v_hash from audit_heads
+        where tenant_id = p_tenant and log = 'read' and chain = v_chain for update;
       foreach v_person in array p_person_ids loop
         v_seq := v_seq + 1;
-        v_hash := audit_read_hash(v_hash, p_tenant, v_seq, v_at, p_actor, v_person, p_purpose);
-        insert into read_log (tenant_id, seq, at, actor_id, person_id, purpose, hash)
-          values (p_tenant, v_seq, v_at, p_actor, v_person, p_purpose, v_hash);
+        v_hash := audit_read_hash(v_hash, p_tenant, v_chain, v_seq, v_at, p_actor, v_person, p_purpose);
+        insert into read_log (tenant_id, chain, chain_seq, at, actor_id, person_id, purpose, hash)
+          values (p_tenant, v_chain, v_seq, v_at, p_actor, v_person, p_purpose, v_hash);
       end loop;
-      update audit_heads set seq = v_seq, hash = v_hash where tenant_id = p_tenant and log = 'read';
+      update audit_heads set seq = v_seq, hash = v_hash where tenant_id = p_tenant and log = 'read' and chain = v_chain;
     end $$`.execute(db);
 
   await sql`
@@ -277,6 +287,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         execute 'grant select, insert, update, delete on all tables in schema public to lotse_app';
         execute 'revoke update, delete, truncate on change_log, read_log from lotse_app';
         execute 'grant execute on all functions in schema public to lotse_app';
+        execute 'grant usage on all sequences in schema public to lotse_app';
       end if;
     end $$`.execute(db);
 }

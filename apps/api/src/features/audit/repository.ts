@@ -63,38 +63,32 @@ export class AuditRepository {
   }
 
   /**
-   * Recomputes every hash from its predecessor and the entry's fields. The first entry whose hash,
-   * predecessor or sequence does not fit is where the log was changed; the head must match the end.
+   * Recomputes every hash from its predecessor in its chain and the entry's fields. Reports the first
+   * entry (global seq) whose hash or position does not fit: a changed, inserted or deleted entry. A
+   * chain whose head does not match its last entry lost entries at the end; that is reported as the
+   * position after the chain's last remaining entry.
    */
   async verify(trx: Tx, tenantId: string, log: 'change' | 'read'): Promise<{ entries: number; firstBrokenSeq: number | null }> {
-    const recomputed =
+    const checked =
       log === 'change'
-        ? sql`audit_change_hash(coalesce(lag(hash) over w, ''), tenant_id, seq, at, actor_id, entity, entity_id, action, before, after)`
-        : sql`audit_read_hash(coalesce(lag(hash) over w, ''), tenant_id, seq, at, actor_id, person_id, purpose)`;
-    const table = sql.table(log === 'change' ? 'change_log' : 'read_log');
-    const { rows } = await sql<{ entries: number; firstBrokenSeq: number | null; lastSeq: number | null; lastHash: string | null }>`
-      with checked as (
-        select seq, hash, ${recomputed} as expected, row_number() over w as position
-        from ${table} where tenant_id = ${tenantId}
-        window w as (order by seq)
-      )
-      select count(*)::int8 as entries,
-             min(seq) filter (where hash <> expected or seq <> position) as first_broken_seq,
-             max(seq) as last_seq,
-             (select hash from checked order by seq desc limit 1) as last_hash
-      from checked`.execute(trx);
-    const result = rows[0] ?? { entries: 0, firstBrokenSeq: null, lastSeq: null, lastHash: null };
-    const head = await trx
-      .selectFrom('auditHeads')
-      .select(['seq', 'hash'])
-      .where('tenantId', '=', tenantId)
-      .where('log', '=', log)
-      .executeTakeFirst();
-    let firstBroken = result.firstBrokenSeq;
-    // Entries cut off at the end leave the head pointing past the last entry.
-    if (firstBroken === null && head && (head.seq !== (result.lastSeq ?? 0) || head.hash !== (result.lastHash ?? ''))) {
-      firstBroken = (result.lastSeq ?? 0) + 1;
-    }
-    return { entries: result.entries, firstBrokenSeq: firstBroken };
+        ? sql`select seq as entry, 0::smallint as chain, seq as chain_seq, hash,
+                audit_change_hash(coalesce(lag(hash) over w, ''), tenant_id, seq, at, actor_id, entity, entity_id, action, before, after) as expected
+              from change_log where tenant_id = ${tenantId} window w as (order by seq)`
+        : sql`select seq as entry, chain, chain_seq, hash,
+                audit_read_hash(coalesce(lag(hash) over w, ''), tenant_id, chain, chain_seq, at, actor_id, person_id, purpose) as expected
+              from read_log where tenant_id = ${tenantId} window w as (partition by chain order by chain_seq)`;
+    const { rows } = await sql<{ entries: number; brokenEntry: number | null; brokenTail: number | null }>`
+      with checked as (${checked}),
+      numbered as (select *, row_number() over (partition by chain order by chain_seq) as position from checked),
+      tails as (select chain, max(chain_seq) as last_seq, max(entry) as last_entry,
+                       (array_agg(hash order by chain_seq desc))[1] as last_hash
+                from checked group by chain),
+      heads as (select chain, seq, hash from audit_heads where tenant_id = ${tenantId} and log = ${log})
+      select (select count(*) from checked)::int8 as entries,
+             (select min(entry) from numbered where hash <> expected or chain_seq <> position) as broken_entry,
+             (select min(coalesce(t.last_entry, 0) + 1) from heads h left join tails t using (chain)
+               where h.seq <> coalesce(t.last_seq, 0) or h.hash <> coalesce(t.last_hash, '')) as broken_tail`.execute(trx);
+    const result = rows[0];
+    return { entries: result?.entries ?? 0, firstBrokenSeq: result?.brokenEntry ?? result?.brokenTail ?? null };
   }
 }
