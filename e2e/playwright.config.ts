@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,9 +23,42 @@ if (!existsSync(chromiumPath)) {
   );
 }
 
+// The server serves the built web app; `npm run test:e2e` builds it first.
+if (!existsSync(join(repoRoot, 'apps/web/dist/index.html'))) {
+  throw new Error('apps/web/dist fehlt: zuerst "npm run build:web" ausführen (oder "npm run test:e2e", das baut vorher).');
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the data directories of earlier runs (~40 MB each) unless a live server still holds their lock. */
+function removeOldDataDirs() {
+  for (const name of readdirSync(tmpdir())) {
+    if (!/^lotse-e2e-\d+$/.test(name)) continue;
+    const dir = join(tmpdir(), name);
+    try {
+      const pid = Number.parseInt(readFileSync(join(dir, 'pglite.lock'), 'utf8'), 10);
+      if (Number.isFinite(pid) && isAlive(pid)) continue;
+    } catch {
+      // no lock: a finished run, or one that is just starting (young directory)
+      if (Date.now() - statSync(dir).mtimeMs < 10 * 60_000) continue;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // A fresh data directory per run (the parent must exist; PGlite creates the last part itself).
 // Playwright loads this file in every worker too: the directory is fixed once in the main process.
-process.env.LOTSE_E2E_DATA_DIR ??= join(tmpdir(), `lotse-e2e-${Date.now()}`, 'pglite');
+if (!process.env.LOTSE_E2E_DATA_DIR) {
+  removeOldDataDirs();
+  process.env.LOTSE_E2E_DATA_DIR = join(tmpdir(), `lotse-e2e-${Date.now()}`, 'pglite');
+}
 const dataDir = process.env.LOTSE_E2E_DATA_DIR;
 mkdirSync(dirname(dataDir), { recursive: true });
 
@@ -71,6 +104,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
+    // SIGTERM lets the server close PGlite cleanly (and release its lock) instead of being killed.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -5,6 +5,9 @@ import { expect, findPerson, login, test } from '../fixtures';
  * lists the violations of all screens of a test, and the test fails at its end if there were any.
  */
 test.describe('Barrierefreiheit (axe)', () => {
+  // Each axe run takes a while (seconds on a busy machine): more time than the default 30 s.
+  test.describe.configure({ timeout: 60_000 });
+
   test('Anmeldeseite, auch mit Fehlern', async ({ page, checkA11y }) => {
     await page.goto('/anmelden');
     await expect(page.getByRole('heading', { level: 1, name: 'Anmelden bei Lotse' })).toBeVisible();
@@ -27,7 +30,7 @@ test.describe('Barrierefreiheit (axe)', () => {
     await checkA11y(page, 'Anmeldeseite nach falschem Passwort');
   });
 
-  test('Seiten der Fallmanagerin: Suche, Person, Bearbeiten, Anlegen, Bedarfsgemeinschaft', async ({ page, checkA11y }) => {
+  test('Personensuche: leer, Eingabefehler, Treffer, keine Treffer', async ({ page, checkA11y }) => {
     await login(page, 'fallmanagement');
     const person = await findPerson(page, { lastNames: ['Schäfer', 'Wagner', 'Schmidt', 'Schneider'], withHousehold: true, skip: 1 });
 
@@ -48,6 +51,11 @@ test.describe('Barrierefreiheit (axe)', () => {
     await page.getByRole('button', { name: 'Suchen' }).click();
     await expect(page.getByText('Keine Treffer', { exact: true })).toBeVisible();
     await checkA11y(page, 'Personensuche ohne Treffer');
+  });
+
+  test('Person: Ansicht, Bearbeiten (auch mit Fehlern), Anlegen', async ({ page, checkA11y }) => {
+    await login(page, 'fallmanagement');
+    const person = await findPerson(page, { lastNames: ['Schäfer', 'Wagner', 'Schmidt', 'Schneider'], withHousehold: true, skip: 1 });
 
     // Person view.
     await page.goto(`/personen/${person.id}`);
@@ -77,6 +85,14 @@ test.describe('Barrierefreiheit (axe)', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Bitte prüfen Sie Ihre Eingaben' })).toBeVisible();
     await checkA11y(page, 'Person anlegen mit Fehlern');
+  });
+
+  test('Bedarfsgemeinschaft: Ansicht, Bearbeiten mit Mitgliedersuche und Fehlern, Anlegen; unbekannte Seite', async ({
+    page,
+    checkA11y,
+  }) => {
+    await login(page, 'fallmanagement');
+    const person = await findPerson(page, { lastNames: ['Schäfer', 'Wagner', 'Schmidt', 'Schneider'], withHousehold: true, skip: 1 });
 
     // Household view and edit form (with the member search).
     await page.goto(`/bedarfsgemeinschaften/${person.householdId}`);

@@ -1,4 +1,4 @@
-import { csrfToken, expect, findPerson, listName, login, test } from '../fixtures';
+import { csrfToken, expect, findPerson, listName, login, type PersonHit, test } from '../fixtures';
 
 test.describe('Administration und Datenschutz', () => {
   test('Administration legt einen Benutzer mit Rolle an; er steht in der Liste und kann sich anmelden', async ({ page, browser }) => {
@@ -50,10 +50,49 @@ test.describe('Administration und Datenschutz', () => {
     }
   });
 
+  test('Administration: Konflikt beim Bearbeiten eines Benutzers behält die Eingaben und überträgt sie', async ({ page }) => {
+    await login(page, 'admin');
+    await page.getByRole('link', { name: 'leistung', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Benutzer leistung' })).toBeVisible();
+    const userId = page.url().split('/').pop() as string;
+    const roles = page.getByRole('group', { name: /Rollen/ });
+    await roles.getByLabel('Teamleitung / Controlling').check();
+
+    // Someone else renames the account meanwhile; the browser's reload of it after the 412 is slowed down.
+    const current = await page.request.get(`/api/users/${userId}`);
+    const renamed = await page.request.patch(`/api/users/${userId}`, {
+      data: { displayName: 'Leistungssachbearbeiter Tom Becker-Neu' },
+      headers: { 'X-CSRF-Token': await csrfToken(page.request), 'If-Match': current.headers().etag ?? '' },
+    });
+    expect(renamed.status(), await renamed.text()).toBe(200);
+    await page.route(`**/api/users/${userId}`, async (route) => {
+      if (route.request().method() === 'GET') await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await route.continue();
+    });
+
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'Jemand anderes hat diesen Eintrag inzwischen geändert' });
+    await expect(conflict).toBeVisible();
+    expect(await conflict.textContent()).toContain('Inzwischen geändert: Name.');
+    await expect(roles.getByLabel('Teamleitung / Controlling')).toBeChecked();
+    await conflict.getByRole('button', { name: 'Weiter bearbeiten' }).click();
+    await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Leistungssachbearbeiter Tom Becker-Neu');
+    await expect(roles.getByLabel('Teamleitung / Controlling')).toBeChecked();
+    await page.unroute(`**/api/users/${userId}`);
+
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await expect(page.getByRole('status').getByText('Änderungen gespeichert.')).toBeVisible();
+    await page.getByRole('link', { name: 'Zur Benutzerliste' }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'leistung', exact: true }) });
+    await expect(row).toContainText('Leistungssachbearbeiter Tom Becker-Neu');
+    await expect(row).toContainText('Leistungssachbearbeitung');
+    await expect(row).toContainText('Teamleitung / Controlling');
+  });
+
   test('Datenschutz sieht Änderungs- und Leseprotokoll und prüft die Integrität', async ({ page, browser }) => {
     // A case worker reads and changes a person (in a browser context of its own), so both logs have entries.
     const caseWorker = await browser.newContext();
-    let person: Awaited<ReturnType<typeof findPerson>>;
+    let person: PersonHit;
     try {
       const cw = await caseWorker.newPage();
       await login(cw, 'fallmanagement');

@@ -49,7 +49,7 @@ test.describe('Fallmanagement', () => {
     // The other input of this round is kept as well.
     await expect(page.getByLabel('Telefon')).toHaveValue(newPhone);
     await page.getByRole('button', { name: 'Abbrechen' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: `${person.firstName} ${person.lastName}` })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: `${person.firstName} ${person.lastName}` })).toBeFocused();
 
     // Household (Bedarfsgemeinschaft) from the person page: its members are listed.
     const household = page.getByRole('region', { name: 'Bedarfsgemeinschaft' });
@@ -60,6 +60,14 @@ test.describe('Fallmanagement', () => {
     await expect(members).toBeVisible();
     await expect(members.getByRole('link', { name: listName(person) })).toBeVisible();
     expect(await members.getByRole('row').count()).toBeGreaterThanOrEqual(2);
+
+    // Its edit form starts at the BG number and lists the members with their roles; "Abbrechen" goes back.
+    await page.getByRole('button', { name: 'Bearbeiten' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Bedarfsgemeinschaft bearbeiten' })).toBeVisible();
+    await expect(page.getByLabel('BG-Nummer')).toBeFocused();
+    await expect(page.getByLabel(`Rolle von ${person.firstName} ${person.lastName}`)).toBeVisible();
+    await page.getByRole('button', { name: 'Abbrechen' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /^Bedarfsgemeinschaft \d{5}BG\d{7}$/ })).toBeFocused();
 
     // Logout ends the session: the login page, and the API refuses the old session.
     await page.getByRole('button', { name: 'Abmelden' }).click();
@@ -100,6 +108,12 @@ test.describe('Fallmanagement', () => {
     await page.getByLabel('Telefon').fill(typedPhone);
     await changeInBackground({ city: 'Anderswo' });
 
+    // Slow down the browser's reload of the person after the 412, to make sure "Weiter bearbeiten"
+    // does not act before the current version is there (it once did and saved against the old one).
+    await page.route(`**/api/persons/${person.id}`, async (route) => {
+      if (route.request().method() === 'GET') await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Speichern' }).click();
     const conflict = page.getByRole('alert').filter({ hasText: 'Jemand anderes hat diesen Eintrag inzwischen geändert' });
     await expect(conflict).toBeVisible();
@@ -107,8 +121,13 @@ test.describe('Fallmanagement', () => {
     await expect(page.getByLabel('Straße')).toHaveValue(typedStreet);
     await expect(page.getByLabel('Telefon')).toHaveValue(typedPhone);
 
+    // Right when the banner appears (no waiting): it already names the other change.
+    expect(await conflict.textContent()).toContain('Inzwischen geändert: Ort.');
     await conflict.getByRole('button', { name: 'Weiter bearbeiten' }).click();
     await expect(conflict).toBeHidden();
+    await expect(page.getByRole('status').getByText('Ihre Eingaben wurden auf die aktuelle Fassung übertragen.')).toBeVisible();
+    await expect(page.getByLabel('Ort', { exact: true })).toHaveValue('Anderswo');
+    await page.unroute(`**/api/persons/${person.id}`);
     await expect(page.getByLabel('Straße')).toHaveValue(typedStreet);
     await expect(page.getByLabel('Telefon')).toHaveValue(typedPhone);
     await page.getByRole('button', { name: 'Speichern' }).click();
@@ -131,5 +150,62 @@ test.describe('Fallmanagement', () => {
     await expect(page.getByText('Die aktuelle Fassung wurde geladen.')).toBeVisible();
     await expect(page.getByLabel('Ort', { exact: true })).toHaveValue('Nochmalanders');
     await expect(page.getByLabel('Straße')).toHaveValue(typedStreet);
+  });
+  test('Konflikt in der Bedarfsgemeinschaft: geänderte Rolle bleibt, die neue BG-Nummer wird übernommen', async ({ page }) => {
+    await login(page, 'fallmanagement');
+    interface Member {
+      personId: string;
+      role: string;
+      firstName: string;
+      lastName: string;
+    }
+    // A household with at least two members (one of them not the applicant).
+    let household: { id: string; number: string; members: Member[] } | null = null;
+    for (let skip = 3; skip < 12 && !household; skip++) {
+      const hit = await findPerson(page, { lastNames: ['Schmidt', 'Schäfer', 'Wagner', 'Schneider'], withHousehold: true, skip });
+      const res = await page.request.get(`/api/households/${hit.householdId}`);
+      const h = (await res.json()) as { id: string; number: string; members: Member[] };
+      if (h.members.length >= 2 && h.members.some((m) => m.role !== 'applicant' && m.role !== 'partner')) household = h;
+    }
+    if (!household) throw new Error('Keine Bedarfsgemeinschaft mit mindestens zwei Mitgliedern gefunden');
+    const member = household.members.find((m) => m.role !== 'applicant' && m.role !== 'partner') as Member;
+    const newNumber = `${household.number.slice(0, 7)}9${String(Date.now()).slice(-6)}`;
+
+    await page.goto(`/bedarfsgemeinschaften/${household.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: `Bedarfsgemeinschaft ${household.number}` })).toBeVisible();
+    await page.getByRole('button', { name: 'Bearbeiten' }).click();
+    const role = page.getByLabel(`Rolle von ${member.firstName} ${member.lastName}`);
+    await role.selectOption({ label: 'Partner/in' });
+
+    // Meanwhile someone else gives the household a new number.
+    const current = await page.request.get(`/api/households/${household.id}`);
+    const changed = await page.request.patch(`/api/households/${household.id}`, {
+      data: { number: newNumber },
+      headers: { 'X-CSRF-Token': await csrfToken(page.request), 'If-Match': current.headers().etag ?? '' },
+    });
+    expect(changed.status(), await changed.text()).toBe(200);
+    await page.route(`**/api/households/${household.id}`, async (route) => {
+      if (route.request().method() === 'GET') await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await route.continue();
+    });
+
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'Jemand anderes hat diesen Eintrag inzwischen geändert' });
+    await expect(conflict).toBeVisible();
+    expect(await conflict.textContent()).toContain('Inzwischen geändert: BG-Nummer.');
+    await expect(role).toHaveValue('partner');
+    await conflict.getByRole('button', { name: 'Weiter bearbeiten' }).click();
+    await expect(page.getByLabel('BG-Nummer')).toHaveValue(newNumber);
+    await expect(role).toHaveValue('partner');
+    await page.unroute(`**/api/households/${household.id}`);
+
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Bedarfsgemeinschaft ${newNumber}` })).toBeFocused();
+    await expect(page.getByRole('status').getByText('Änderungen gespeichert.')).toBeVisible();
+    const row = page
+      .getByRole('table', { name: 'Mitglieder der Bedarfsgemeinschaft' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: `${member.lastName}, ${member.firstName}` }) });
+    await expect(row).toContainText('Partner/in');
   });
 });

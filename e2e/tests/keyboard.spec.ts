@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, findPerson, listName, test } from '../fixtures';
+import { DEMO_PASSWORD, expect, findPerson, listName, type PersonHit, test } from '../fixtures';
 
 interface FocusInfo {
   tag: string;
@@ -68,19 +68,18 @@ async function retype(page: Page, value: string) {
 
 test('Fallmanagement nur mit der Tastatur: Anmelden, Suchen, Person öffnen, Bearbeiten, Speichern, Bedarfsgemeinschaft', async ({
   page,
+  browser,
 }) => {
-  // Find the person first through the API (a throwaway session), so the flow itself stays keyboard-only.
-  const api = await page.context().browser()?.newContext();
-  if (!api) throw new Error('kein Browser');
-  let person: Awaited<ReturnType<typeof findPerson>>;
+  // Find the person first through the API (a session of its own), so the flow itself stays keyboard-only.
+  const lookup = await browser.newContext();
+  let person: PersonHit;
   try {
-    const p = await api.newPage();
-    await p.goto('/anmelden');
-    const login = await p.request.post('/api/auth/login', { data: { username: 'fallmanagement', password: 'Lotse-Demo-2026!' } });
-    expect(login.ok()).toBeTruthy();
+    const p = await lookup.newPage();
+    const res = await p.request.post('/api/auth/login', { data: { username: 'fallmanagement', password: DEMO_PASSWORD } });
+    expect(res.ok(), `Anmeldung über die API: HTTP ${res.status()}`).toBeTruthy();
     person = await findPerson(p, { lastNames: ['Wagner', 'Schäfer', 'Schmidt', 'Schneider'], withHousehold: true, adult: true, skip: 1 });
   } finally {
-    await api.close();
+    await lookup.close();
   }
 
   // Login page: the first tab stop is the user name.
@@ -93,7 +92,7 @@ test('Fallmanagement nur mit der Tastatur: Anmelden, Suchen, Person öffnen, Bea
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Passwort')).toBeFocused();
   await expectVisibleFocus(page, 'Passwort');
-  await page.keyboard.type('Lotse-Demo-2026!');
+  await page.keyboard.type(DEMO_PASSWORD);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Anmelden' })).toBeFocused();
   await expectVisibleFocus(page, 'Anmelden');
@@ -167,6 +166,8 @@ test('Fallmanagement nur mit der Tastatur: Anmelden, Suchen, Person öffnen, Bea
   await page.keyboard.press('Enter');
   await expect(personHeading).toBeVisible();
   await expect(page.getByRole('status').getByText('Änderungen gespeichert.')).toBeVisible();
+  // The focus does not fall back to <body> when the form goes away: it is on the page heading.
+  await expect(personHeading).toBeFocused();
   await expect(page.getByRole('region', { name: 'Kontakt' })).toContainText(newPhone);
   await expect(page.getByRole('region', { name: 'Anschrift' })).toContainText('Tastaturhausen');
 

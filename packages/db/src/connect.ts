@@ -81,12 +81,11 @@ async function connectPostgres(options: DatabaseOptions & { databaseUrl: string 
     let appUrl = options.appDatabaseUrl;
     if (!appUrl) {
       const password = options.appPassword ?? DEFAULT_APP_PASSWORD;
-      // Only the owner can set the app role's password; a missing privilege surfaces as a clear error here.
-      await sql`alter role lotse_app with login password ${sql.lit(password)}`.execute(owner);
       const url = new URL(options.databaseUrl);
       url.username = 'lotse_app';
       url.password = password;
       appUrl = url.toString();
+      if (!(await canConnect(appUrl))) await setAppRolePassword(owner, password);
     }
     const appPool = new pg.Pool({ connectionString: appUrl, max: options.poolSize ?? 20 });
     appPool.on('error', ignoreIdleClientError);
@@ -104,6 +103,35 @@ async function connectPostgres(options: DatabaseOptions & { databaseUrl: string 
   } catch (error) {
     await owner.destroy();
     throw error;
+  }
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Only the owner can set the app role's password; a missing privilege surfaces as a clear error here.
+ * The role is shared by all databases of the server, so parallel starts may collide ("tuple
+ * concurrently updated"): retried.
+ */
+async function setAppRolePassword(owner: Kysely<Database>, password: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await sql`alter role lotse_app with login password ${sql.lit(password)}`.execute(owner);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !/concurrently/.test(String((error as Error).message))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
   }
 }
 

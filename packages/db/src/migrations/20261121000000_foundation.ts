@@ -14,7 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     do $$ begin
       create role lotse_app nologin nosuperuser nobypassrls;
-    exception when duplicate_object then null;
+    exception when duplicate_object or unique_violation then null;
               when insufficient_privilege then raise notice 'role lotse_app not created: insufficient privilege';
     end $$`.execute(db);
 

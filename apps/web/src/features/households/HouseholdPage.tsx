@@ -1,6 +1,6 @@
 import type { Household } from '@lotse/contracts';
 import { HOUSEHOLD_ROLE_LABELS_DE, hasAnyRole, PERSON_WRITERS } from '@lotse/domain';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type ApiError, etagOf, toApiError } from '../../api/client';
 import * as api from '../../api/endpoints';
@@ -33,6 +33,15 @@ export function HouseholdPage() {
   const [rebase, setRebase] = useState<HouseholdRebase | null>(null);
   const [formKey, setFormKey] = useState(0);
   usePageTitle(editing ? t('household.editTitle') : t('household.pageTitle'));
+
+  // Switching between view and edit mode replaces the focused button: start the form at its first
+  // field, and after saving or cancelling go to the page heading (instead of <body>).
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (editing && !wasEditing.current) document.getElementById('household-number')?.focus();
+    else if (!editing && wasEditing.current) document.querySelector<HTMLElement>('main h1')?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   const load = useCallback(
     async (signal?: AbortSignal) => {
@@ -78,12 +87,16 @@ export function HouseholdPage() {
     } catch (e) {
       const error = toApiError(e);
       if (error.status === 412) {
+        // Current version first (see PersonPage): "Weiter bearbeiten" needs it to carry the input over.
+        let current: Loaded | null = null;
+        try {
+          const r = await api.getHousehold(loaded.household.id);
+          current = { household: r.data, etag: etagOf(r) };
+        } catch {
+          current = null;
+        }
+        setLatest(current);
         setConflict(true);
-        setLatest(null);
-        api
-          .getHousehold(loaded.household.id)
-          .then((r) => setLatest({ household: r.data, etag: etagOf(r) }))
-          .catch(() => setLatest(null));
         return undefined;
       }
       const fieldErrors = serverFieldErrors(error);

@@ -1,6 +1,6 @@
 import type { Person, PersonSummary } from '@lotse/contracts';
 import { hasAnyRole, PERSON_WRITERS } from '@lotse/domain';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { type ApiError, etagOf, toApiError } from '../../api/client';
 import * as api from '../../api/endpoints';
@@ -42,6 +42,14 @@ export function PersonPage() {
 
   // No names in the title: titles end up in the browser history.
   usePageTitle(editing ? t('person.editTitle') : t('person.pageTitle'));
+
+  // Leaving the edit mode (saved, nothing changed, cancelled) unmounts the form with the focused
+  // control: move the focus to the page heading instead of letting it fall back to <body>.
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (wasEditing.current && !editing) document.querySelector<HTMLElement>('main h1')?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   const load = useCallback(
     async (signal?: AbortSignal) => {
@@ -96,13 +104,18 @@ export function PersonPage() {
     } catch (e) {
       const error = toApiError(e);
       if (error.status === 412) {
+        // Fetch the current version before showing the banner: it names what changed, and "Weiter
+        // bearbeiten" carries the input over to it (clicked before the fetch ended, the next save
+        // would go against the old version and fail again).
+        let current: Loaded | null = null;
+        try {
+          const r = await api.getPerson(loaded.person.id);
+          current = { person: r.data, etag: etagOf(r) };
+        } catch {
+          current = null;
+        }
+        setLatest(current);
         setConflict(true);
-        setLatest(null);
-        // Fetch the current version to show what changed and to carry the input over to it.
-        api
-          .getPerson(loaded.person.id)
-          .then((r) => setLatest({ person: r.data, etag: etagOf(r) }))
-          .catch(() => setLatest(null));
         return undefined;
       }
       if (error.code === 'DUPLICATE_CUSTOMER_NUMBER') return { fieldErrors: { customerNumber: error.userMessage } };

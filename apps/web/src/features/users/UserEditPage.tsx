@@ -124,7 +124,7 @@ export function UserEditPage() {
       announce(t('common.saved'));
     } catch (err) {
       const error = toApiError(err);
-      if (error.status === 412) onConflict();
+      if (error.status === 412) await onConflict();
       else {
         const fieldErrors = errorsFrom(error);
         if (fieldErrors) {
@@ -156,7 +156,7 @@ export function UserEditPage() {
       announce(t('users.resetDone'));
     } catch (err) {
       const error = toApiError(err);
-      if (error.status === 412) onConflict();
+      if (error.status === 412) await onConflict();
       else {
         const fieldErrors = errorsFrom(error);
         if (fieldErrors) {
@@ -169,14 +169,19 @@ export function UserEditPage() {
     }
   };
 
-  const onConflict = () => {
+  /** Current version first (see PersonPage): "Weiter bearbeiten" needs it to carry the input over. */
+  const onConflict = async () => {
+    let current: Loaded | null = null;
+    if (loaded) {
+      try {
+        const r = await api.getUser(loaded.user.id);
+        current = { user: r.data, etag: etagOf(r) };
+      } catch {
+        current = null;
+      }
+    }
+    setLatest(current);
     setConflict(true);
-    setLatest(null);
-    if (!loaded) return;
-    api
-      .getUser(loaded.user.id)
-      .then((r) => setLatest({ user: r.data, etag: etagOf(r) }))
-      .catch(() => setLatest(null));
   };
 
   /** Keep the typed input; parts the user did not touch take the current version's values. */
