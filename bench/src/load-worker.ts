@@ -1,13 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon, { type AutocannonRequest } from 'autocannon';
-import type { LoadJob } from './load';
-import { type LoadResult, summariseLatencies } from './report';
+import type { LoadJob, WorkerMessage } from './load';
 
 /**
  * Runs autocannon in its own thread, so the load generator does not share the event loop of the
  * servers under test (they run on the main thread). Records every 2xx latency for exact percentiles.
+ * Posts 'ready' once loaded and starts on 'go', so the caller's profiling window is the run itself.
  */
 const job = workerData as LoadJob;
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
 
 let next = 0;
 const request: AutocannonRequest =
@@ -37,37 +38,48 @@ request.onResponse = (status, body) => {
   if ((status < 200 || status >= 300) && errorSamples.length < 3) errorSamples.push(`HTTP ${status}: ${String(body).slice(0, 300)}`);
 };
 
-const options = { url: job.url, connections: job.connections, duration: job.durationSeconds, timeout: 10, requests: [request] };
-const cpuAtStart = process.threadCpuUsage();
-const instance = autocannon(options, (error, raw) => {
-  if (error) {
-    parentPort?.postMessage({ error: String(error) });
-    return;
-  }
-  const cpu = process.threadCpuUsage(cpuAtStart);
-  // Off the main thread autocannon hands back raw histograms.
-  const result = autocannon.aggregateResult([raw], options);
-  const statusCodes: Record<string, number> = {};
-  for (const [code, { count: n }] of Object.entries(result.statusCodeStats)) statusCodes[code] = n;
-  const summary: LoadResult = {
-    requestsPerSecond: result['2xx'] / result.duration,
-    requests: result['2xx'],
-    durationSeconds: result.duration,
-    latencyMs: summariseLatencies(latencies.subarray(0, count)),
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    statusCodes,
-    errorSamples,
-  };
-  parentPort?.postMessage({ result: summary, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
-});
-instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-  if (statusCode < 200 || statusCode >= 300) return;
-  if (count === latencies.length) {
-    const grown = new Float64Array(latencies.length * 2);
-    grown.set(latencies);
-    latencies = grown;
-  }
-  latencies[count++] = responseTime;
-});
+function start() {
+  const options = { url: job.url, connections: job.connections, duration: job.durationSeconds, timeout: 10, requests: [request] };
+  const cpuAtStart = process.threadCpuUsage();
+  const instance = autocannon(options, (error, raw) => {
+    if (error) {
+      post({ type: 'error', error: String(error) });
+      return;
+    }
+    const cpu = process.threadCpuUsage(cpuAtStart);
+    // Off the main thread autocannon hands back raw histograms.
+    const result = autocannon.aggregateResult([raw], options);
+    const statusCodes: Record<string, number> = {};
+    for (const [code, { count: n }] of Object.entries(result.statusCodeStats)) statusCodes[code] = n;
+    const own = latencies.slice(0, count);
+    post(
+      {
+        type: 'done',
+        round: {
+          requests: result['2xx'],
+          durationSeconds: result.duration,
+          latencies: own,
+          non2xx: result.non2xx,
+          errors: result.errors,
+          timeouts: result.timeouts,
+          statusCodes,
+          errorSamples,
+        },
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      },
+      [own.buffer],
+    );
+  });
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode < 200 || statusCode >= 300) return;
+    if (count === latencies.length) {
+      const grown = new Float64Array(latencies.length * 2);
+      grown.set(latencies);
+      latencies = grown;
+    }
+    latencies[count++] = responseTime;
+  });
+}
+
+parentPort?.once('message', () => start());
+post({ type: 'ready' });

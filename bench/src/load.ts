@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { LoadResult } from './report';
+import type { Round } from './report';
 
 export type Workload =
   | { kind: 'read'; ids: string[]; cookie: string }
@@ -12,29 +12,43 @@ export interface LoadJob {
   workload: Workload;
 }
 
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'done'; round: Omit<Round, 'profile'>; cpuSeconds: number }
+  | { type: 'error'; error: string };
+
 export interface LoadRun {
-  result: LoadResult;
+  round: Omit<Round, 'profile'>;
   /** CPU time of the load generator's thread. */
   cpuSeconds: number;
 }
 
-/** One autocannon run in a worker thread (see load-worker.ts). */
-export function runLoad(job: LoadJob): Promise<LoadRun> {
+/**
+ * One autocannon run in a worker thread (see load-worker.ts). `beforeStart` runs once the worker is
+ * loaded, right before the load begins (to start the profiler).
+ */
+export function runLoad(job: LoadJob, beforeStart: () => Promise<void> = async () => {}): Promise<LoadRun> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { workerData: job });
     let settled = false;
-    worker.once('message', (message: { result?: LoadResult; cpuSeconds?: number; error?: string }) => {
-      settled = true;
-      if (message.result) resolve({ result: message.result, cpuSeconds: message.cpuSeconds ?? Number.NaN });
-      else reject(new Error(`autocannon: ${message.error}`));
-      void worker.terminate();
-    });
-    worker.once('error', (error) => {
+    const fail = (error: unknown) => {
+      if (settled) return;
       settled = true;
       reject(error);
+      void worker.terminate();
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'ready') {
+        beforeStart().then(() => worker.postMessage('go'), fail);
+      } else if (message.type === 'done') {
+        settled = true;
+        resolve({ round: message.round, cpuSeconds: message.cpuSeconds });
+        void worker.terminate();
+      } else {
+        fail(new Error(`autocannon: ${message.error}`));
+      }
     });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`load worker exited with code ${code} before reporting`));
-    });
+    worker.once('error', fail);
+    worker.once('exit', (code) => fail(new Error(`load worker exited with code ${code} before reporting`)));
   });
 }

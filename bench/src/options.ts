@@ -7,6 +7,8 @@ export interface BenchOptions {
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
+  /** Lotse and the floor are measured in this many alternating rounds each (duration / rounds seconds). */
+  rounds: number;
   poolSize: number;
   keep: boolean;
   quick: boolean;
@@ -16,6 +18,8 @@ export interface BenchOptions {
   scenarios: string[];
   /** Also measure what-if variants (no read log, synchronous_commit off) to show where the limit is. */
   experiments: boolean;
+  /** Also profile the main thread (V8 sampling profiler) in one extra round per server and scenario. */
+  cpuProfile: boolean;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -25,14 +29,19 @@ export const USAGE = `npm run bench -- [options]
   --other-persons N   persons in each further tenant (default 20000; --quick: 5000)
   --connections N     autocannon connections (default 64)
   --duration S        seconds per scenario and server (default 15; --quick: 5)
-  --warmup S          warm-up seconds before each measurement (default 3; --quick: 2)
+  --warmup S          warm-up seconds per server before each scenario (default 3; --quick: 2)
+  --rounds N          split each measurement into N alternating rounds Lotse/floor, so background
+                      load on a shared machine hits both alike (default 3)
   --pool N            database pool size of Lotse and of the floor (default 20)
   --scenario NAME     only this scenario (person-read, person-search); repeatable
   --admin-url URL     PostgreSQL owner URL (default $LOTSE_BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)
   --experiments       also measure what-if variants of Lotse and the floor: without the read-log
                       append, and with synchronous_commit=off (evidence for the bottleneck)
+  --cpu-profile       profile the servers' thread in one extra round per server and scenario and
+                      report where the time per request goes (Kysely, pg, Fastify, zod, syscalls …)
   --keep              keep the bench database (its URL is printed)
   --quick             small data and short runs for a sanity check
+  --render FILE.json  only write FILE.md again from a report's JSON (e.g. after a change of the format)
   --help              this text`;
 
 function positiveInt(name: string, raw: string | undefined, fallback: number, min = 1): number {
@@ -42,7 +51,7 @@ function positiveInt(name: string, raw: string | undefined, fallback: number, mi
   return value;
 }
 
-export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}): BenchOptions | 'help' {
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}): BenchOptions | 'help' | { render: string } {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -54,16 +63,20 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}): Bench
       connections: { type: 'string' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
+      rounds: { type: 'string' },
       pool: { type: 'string' },
       scenario: { type: 'string', multiple: true },
       'admin-url': { type: 'string' },
       keep: { type: 'boolean', default: false },
       experiments: { type: 'boolean', default: false },
+      'cpu-profile': { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
+      render: { type: 'string' },
     },
   });
   if (values.help) return 'help';
+  if (values.render) return { render: values.render };
   const quick = values.quick ?? false;
   const scenarios = values.scenario ?? [];
   for (const s of scenarios) {
@@ -76,11 +89,13 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}): Bench
     connections: positiveInt('connections', values.connections, 64),
     durationSeconds: positiveInt('duration', values.duration, quick ? 5 : 15),
     warmupSeconds: positiveInt('warmup', values.warmup, quick ? 2 : 3, 0),
+    rounds: positiveInt('rounds', values.rounds, 3),
     poolSize: positiveInt('pool', values.pool, 20),
     keep: values.keep ?? false,
     quick,
     adminUrl: values['admin-url'] ?? env.LOTSE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     scenarios,
     experiments: values.experiments ?? false,
+    cpuProfile: values['cpu-profile'] ?? false,
   };
 }

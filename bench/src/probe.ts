@@ -7,7 +7,7 @@ export interface SerialProbe {
   /** Mean ms per statement of the person-read transaction on one connection, without any concurrency. */
   meanMs: Record<'begin' | 'setTenant' | 'person' | 'appendReads' | 'commit', number>;
   /**
-   * Reads per second one tenant can do at most while the read-log head row stays locked from the
+   * Reads per second one read-log chain can take at most, as its head row stays locked from the
    * append to the end of the commit (append + commit, not counting any wait for the application).
    */
   chainCeilingPerSecond: number;
@@ -16,7 +16,7 @@ export interface SerialProbe {
 /**
  * The person-read transaction on one connection, statement by statement, as the app role: shows
  * what each statement costs without contention, in particular the commit's WAL flush, which happens
- * while the tenant's read-log head row is locked.
+ * while the read-log chain's head row is locked.
  */
 export async function serialReadProbe(
   appUrl: string,
@@ -61,8 +61,8 @@ export function describeProbe(probe: SerialProbe): string {
   return (
     `Person-read transaction on one connection without concurrency (${probe.transactions} times): ${Math.round(probe.transactionsPerSecond)} per second; ` +
     `mean ms per statement: begin ${m.begin.toFixed(2)}, set_config ${m.setTenant.toFixed(2)}, person select ${m.person.toFixed(2)}, ` +
-    `audit_append_reads ${m.appendReads.toFixed(2)}, commit ${m.commit.toFixed(2)}. The tenant's read-log head row is locked from the append ` +
-    `to the end of the commit, so one tenant cannot log more than about ${Math.round(probe.chainCeilingPerSecond)} reads/s ` +
-    '(less once the wait for the application between append and commit is added).'
+    `audit_append_reads ${m.appendReads.toFixed(2)}, commit ${m.commit.toFixed(2)}. A read-log chain's head row stays locked from the append ` +
+    `to the end of the commit, so one chain takes at most about ${Math.round(probe.chainCeilingPerSecond)} reads/s ` +
+    '(less once the wait for the application between append and commit is added); with a single chain per tenant that was the limit of a whole tenant.'
   );
 }

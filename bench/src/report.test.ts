@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { classifyProfile } from './cpu-profile';
 import { searchStatement } from './floor-server';
 import { parseOptions } from './options';
 import {
   type BenchReport,
+  combineRounds,
   evaluateTargets,
   fileTimestamp,
   type LoadResult,
@@ -27,6 +29,7 @@ function load(rps: number, p99: number, extra: Partial<LoadResult> = {}): LoadRe
     timeouts: 0,
     statusCodes: { '200': rps * 10 },
     errorSamples: [],
+    roundRequestsPerSecond: [rps],
     ...extra,
   };
 }
@@ -67,6 +70,64 @@ describe('ratio', () => {
     expect(ratio(500, 1000)).toBe(0.5);
     expect(ratio(1, 0)).toBeNaN();
     expect(ratio(Number.NaN, 3)).toBeNaN();
+  });
+});
+
+describe('combineRounds', () => {
+  const profile = (cpu: number, states: { state: string; mean: number }[]) => ({
+    serverThreadCpu: cpu,
+    eventLoopUtilization: cpu / 2,
+    loadGeneratorCpu: 0.1,
+    postgresCpu: 1,
+    machineBusy: 0.5,
+    otherCpu: 0,
+    backendsBusyMean: 10,
+    backendStates: states,
+  });
+
+  it('adds requests over the total duration and takes percentiles over all latencies', () => {
+    const combined = combineRounds([
+      {
+        requests: 100,
+        durationSeconds: 5,
+        latencies: [1, 2, 3],
+        non2xx: 0,
+        errors: 0,
+        timeouts: 0,
+        statusCodes: { '200': 100 },
+        errorSamples: [],
+      },
+      {
+        requests: 300,
+        durationSeconds: 5,
+        latencies: [4, 100],
+        non2xx: 1,
+        errors: 0,
+        timeouts: 0,
+        statusCodes: { '200': 300, '500': 1 },
+        errorSamples: ['x'],
+      },
+    ]);
+    expect(combined.requestsPerSecond).toBe(40);
+    expect(combined.roundRequestsPerSecond).toEqual([20, 60]);
+    expect(combined.latencyMs.max).toBe(100);
+    expect(combined.latencyMs.p50).toBe(3);
+    expect(combined.statusCodes).toEqual({ '200': 400, '500': 1 });
+    expect(combined.non2xx).toBe(1);
+    expect(combined.profile).toBeUndefined();
+  });
+
+  it('weights the rounds profiles by duration', () => {
+    const base = { requests: 10, latencies: [1], non2xx: 0, errors: 0, timeouts: 0, statusCodes: {}, errorSamples: [] };
+    const combined = combineRounds([
+      { ...base, durationSeconds: 1, profile: profile(1, [{ state: 'running', mean: 4 }]) },
+      { ...base, durationSeconds: 3, profile: profile(2, [{ state: 'Lock:tuple', mean: 8 }]) },
+    ]);
+    expect(combined.profile?.serverThreadCpu).toBeCloseTo(1.75);
+    expect(combined.profile?.backendStates).toEqual([
+      { state: 'Lock:tuple', mean: 6 },
+      { state: 'running', mean: 1 },
+    ]);
   });
 });
 
@@ -114,7 +175,7 @@ describe('renderMarkdown', () => {
       date: '2026-11-21T05:38:12.000Z',
       quick: false,
       machine: { cpuModel: 'Test CPU', cores: 2, memoryGiB: 24, os: 'Linux', node: 'v24.21.0', postgres: 'PostgreSQL 15.20' },
-      settings: { connections: 64, durationSeconds: 15, warmupSeconds: 3, poolSize: 20, readIds: 2000, searchBodies: 800 },
+      settings: { connections: 64, durationSeconds: 15, rounds: 3, warmupSeconds: 3, poolSize: 20, readIds: 2000, searchBodies: 800 },
       data: {
         tenants: [{ name: 'Jobcenter A', persons: 200_000, households: 100_000 }],
         totalPersons: 200_000,
@@ -131,10 +192,13 @@ describe('renderMarkdown', () => {
       notes: ['a note'],
     };
     const markdown = renderMarkdown(report);
+    expect(markdown).toContain(
+      '| Scenario | Server | req/s (mean) | p50 ms | p95 ms | p99 ms | Lotse / floor | req/s per round |\n|---|---|--:|--:|--:|--:|--:|---|',
+    );
     expect(markdown).toContain('| Jobcenter A | 200\u202f000 | 100\u202f000 |');
-    expect(markdown).toContain('| person-read | Lotse | 1\u202f234 | 11.4 | 22.8 | 45.7 | 62 % |');
-    expect(markdown).toContain('| person-read | floor | 2\u202f000 | 3.1 | 6.2 | 12.3 |  |');
-    expect(markdown).toContain('| person-search | Lotse | 300 | 30.0 | 60.0 | 120 | 50 % |');
+    expect(markdown).toContain('| person-read | Lotse | 1\u202f234 | 11.4 | 22.8 | 45.7 | 62 % | 1\u202f234 |');
+    expect(markdown).toContain('| person-read | floor | 2\u202f000 | 3.1 | 6.2 | 12.3 |  | 2\u202f000 |');
+    expect(markdown).toContain('| person-search | Lotse | 300 | 30.0 | 60.0 | 120 | 50 % | 300 |');
     expect(markdown).toContain("Lotse ≥ 50 % of the floor's requests/s: met (62 %)");
     expect(markdown).toContain('p99 ≤ 50 ms: met (45.7 ms)');
     expect(markdown).toContain('- a note');
@@ -204,5 +268,31 @@ describe('compareQueries', () => {
       [{ text: 'select 2', values: [2] }],
     );
     expect(problems).toHaveLength(3);
+  });
+});
+
+describe('classifyProfile', () => {
+  it('attributes samples to the innermost recognised frame and divides by requests', () => {
+    const frame = (functionName: string, url = '') => ({ functionName, url });
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: frame('(root)'), children: [2, 5, 6] },
+        { id: 2, callFrame: frame('handler', 'file:///work/main/apps/api/src/features/persons/service.ts'), children: [3, 4] },
+        { id: 3, callFrame: frame('compile', 'file:///work/main/node_modules/kysely/dist/x.js') },
+        { id: 4, callFrame: frame('todayInGermany', 'file:///work/main/packages/domain/src/person.ts') },
+        { id: 5, callFrame: frame('(idle)') },
+        { id: 6, callFrame: frame('writev') },
+      ],
+      samples: [3, 3, 4, 5, 6, 2],
+      timeDeltas: [100, 100, 50, 1000, 200, 50],
+    };
+    const breakdown = classifyProfile(profile, 10);
+    expect(breakdown.busyMicrosPerRequest).toBe(50);
+    expect(breakdown.shares).toEqual([
+      { category: 'Kysely (query building, compiling, CamelCasePlugin)', microsPerRequest: 20, share: 0.4 },
+      { category: 'socket writes (syscalls)', microsPerRequest: 20, share: 0.4 },
+      { category: 'todayInGermany (Intl.DateTimeFormat per call)', microsPerRequest: 5, share: 0.1 },
+      { category: 'Lotse code (apps, packages)', microsPerRequest: 5, share: 0.1 },
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import type { CpuBreakdown } from './cpu-profile';
+
 /**
  * The pure part of the benchmark: statistics, the report's shape and its Markdown rendering.
  * No I/O here, so it is covered by report.test.ts.
@@ -47,7 +49,72 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
   /** The first few non-2xx answers, for the error message. */
   errorSamples: string[];
+  /** requests/s of each round (Lotse and the floor are measured in alternating rounds). */
+  roundRequestsPerSecond: number[];
   profile?: RunProfile;
+}
+
+/** One round of load against one server: what the worker measured, plus the profile of that window. */
+export interface Round {
+  requests: number;
+  durationSeconds: number;
+  /** Every 2xx latency in ms. */
+  latencies: ArrayLike<number>;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  errorSamples: string[];
+  profile?: RunProfile;
+}
+
+/** Duration-weighted mean of the rounds' profiles; backend states averaged the same way. */
+export function combineProfiles(parts: { seconds: number; profile: RunProfile }[]): RunProfile | undefined {
+  const total = parts.reduce((a, p) => a + p.seconds, 0);
+  if (parts.length === 0 || total <= 0) return undefined;
+  const mean = (pick: (p: RunProfile) => number) => parts.reduce((a, p) => a + pick(p.profile) * p.seconds, 0) / total;
+  const states = new Map<string, number>();
+  for (const part of parts) {
+    for (const s of part.profile.backendStates) states.set(s.state, (states.get(s.state) ?? 0) + (s.mean * part.seconds) / total);
+  }
+  return {
+    serverThreadCpu: mean((p) => p.serverThreadCpu),
+    eventLoopUtilization: mean((p) => p.eventLoopUtilization),
+    loadGeneratorCpu: mean((p) => p.loadGeneratorCpu),
+    postgresCpu: mean((p) => p.postgresCpu),
+    machineBusy: mean((p) => p.machineBusy),
+    otherCpu: mean((p) => p.otherCpu),
+    backendsBusyMean: mean((p) => p.backendsBusyMean),
+    backendStates: [...states.entries()].map(([state, m]) => ({ state, mean: m })).sort((a, b) => b.mean - a.mean),
+  };
+}
+
+/** Adds up rounds against one server: requests over total duration, percentiles over all latencies. */
+export function combineRounds(rounds: Round[]): LoadResult {
+  const sum = (pick: (r: Round) => number) => rounds.reduce((a, r) => a + pick(r), 0);
+  const statusCodes: Record<string, number> = {};
+  for (const r of rounds) for (const [code, n] of Object.entries(r.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  const latencies = new Float64Array(sum((r) => r.latencies.length));
+  let offset = 0;
+  for (const r of rounds) {
+    latencies.set(Array.from(r.latencies), offset);
+    offset += r.latencies.length;
+  }
+  const durationSeconds = sum((r) => r.durationSeconds);
+  const profiled = rounds.flatMap((r) => (r.profile ? [{ seconds: r.durationSeconds, profile: r.profile }] : []));
+  return {
+    requestsPerSecond: durationSeconds > 0 ? sum((r) => r.requests) / durationSeconds : Number.NaN,
+    requests: sum((r) => r.requests),
+    durationSeconds,
+    latencyMs: summariseLatencies(latencies),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    statusCodes,
+    errorSamples: rounds.flatMap((r) => r.errorSamples).slice(0, 3),
+    roundRequestsPerSecond: rounds.map((r) => (r.durationSeconds > 0 ? r.requests / r.durationSeconds : Number.NaN)),
+    ...(profiled.length === rounds.length ? { profile: combineProfiles(profiled) } : {}),
+  };
 }
 
 export interface ScenarioResult {
@@ -57,6 +124,8 @@ export interface ScenarioResult {
   floor: LoadResult;
   /** Lotse requests/s divided by the floor's. */
   ratio: number;
+  /** Main-thread CPU profile per server (--cpu-profile). */
+  cpu?: { lotse: CpuBreakdown; floor: CpuBreakdown };
 }
 
 /** A what-if run: Lotse or the floor changed in one respect, compared with its unchanged run. */
@@ -99,6 +168,7 @@ export interface DataInfo {
 export interface BenchSettings {
   connections: number;
   durationSeconds: number;
+  rounds: number;
   warmupSeconds: number;
   poolSize: number;
   readIds: number;
@@ -203,7 +273,10 @@ function yesNo(value: boolean | null): string {
 
 /** The table of figures, one row per scenario and server. */
 export function scenarioTable(scenarios: ScenarioResult[]): string {
-  const lines = ['| Scenario | Server | req/s (mean) | p50 ms | p95 ms | p99 ms | Lotse / floor |', '|---|---|--:|--:|--:|--:|--:|'];
+  const lines = [
+    '| Scenario | Server | req/s (mean) | p50 ms | p95 ms | p99 ms | Lotse / floor | req/s per round |',
+    '|---|---|--:|--:|--:|--:|--:|---|',
+  ];
   for (const s of scenarios) {
     for (const [server, r] of [
       ['Lotse', s.lotse],
@@ -211,7 +284,7 @@ export function scenarioTable(scenarios: ScenarioResult[]): string {
     ] as const) {
       const share = server === 'Lotse' ? formatPercent(s.ratio) : '';
       lines.push(
-        `| ${s.name} | ${server} | ${formatInt(r.requestsPerSecond)} | ${formatMs(r.latencyMs.p50)} | ${formatMs(r.latencyMs.p95)} | ${formatMs(r.latencyMs.p99)} | ${share} |`,
+        `| ${s.name} | ${server} | ${formatInt(r.requestsPerSecond)} | ${formatMs(r.latencyMs.p50)} | ${formatMs(r.latencyMs.p95)} | ${formatMs(r.latencyMs.p99)} | ${share} | ${r.roundRequestsPerSecond.map(formatInt).join(', ')} |`,
       );
     }
   }
@@ -266,6 +339,22 @@ export function experimentTable(experiments: ExperimentResult[]): string {
   return lines.join('\n');
 }
 
+/** Main-thread µs per request by category, Lotse next to the floor. */
+export function cpuTable(scenario: ScenarioResult): string {
+  const cpu = scenario.cpu;
+  if (!cpu) return '';
+  const categories = [...new Set([...cpu.lotse.shares, ...cpu.floor.shares].map((s) => s.category))];
+  const micros = (b: CpuBreakdown, category: string) => b.shares.find((s) => s.category === category)?.microsPerRequest ?? 0;
+  categories.sort((a, b) => micros(cpu.lotse, b) - micros(cpu.lotse, a));
+  const lines = [
+    `| ${scenario.name}: main thread µs per request | Lotse | floor |`,
+    '|---|--:|--:|',
+    ...categories.map((c) => `| ${c} | ${formatInt(micros(cpu.lotse, c))} | ${formatInt(micros(cpu.floor, c))} |`),
+    `| **total busy** | **${formatInt(cpu.lotse.busyMicrosPerRequest)}** | **${formatInt(cpu.floor.busyMicrosPerRequest)}** |`,
+  ];
+  return lines.join('\n');
+}
+
 export function renderMarkdown(report: BenchReport): string {
   const { machine, data, settings, targets } = report;
   const tenantRows = data.tenants.map((t) => `| ${t.name} | ${formatInt(t.persons)} | ${formatInt(t.households)} |`);
@@ -277,7 +366,8 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     `- CPU: ${machine.cpuModel}, ${machine.cores} cores; memory ${machine.memoryGiB.toFixed(0)} GiB; ${machine.os}`,
     `- Node ${machine.node}; ${machine.postgres}`,
-    `- Load generator: autocannon, ${settings.connections} connections, ${settings.durationSeconds} s per scenario after ${settings.warmupSeconds} s warm-up; database pool ${settings.poolSize} connections (Lotse and floor)`,
+    `- Load generator: autocannon in a worker thread, ${settings.connections} connections, ${settings.durationSeconds} s per scenario and server ` +
+      `(${settings.rounds} alternating rounds Lotse/floor) after ${settings.warmupSeconds} s warm-up; database pool ${settings.poolSize} connections (Lotse and floor)`,
     '',
     '## Data',
     '',
@@ -307,11 +397,24 @@ export function renderMarkdown(report: BenchReport): string {
           '',
         ]
       : []),
+    ...(report.scenarios.some((sc) => sc.cpu)
+      ? [
+          '## Main thread CPU per request (--cpu-profile)',
+          '',
+          'V8 sampling profiler on the thread that runs both servers, one extra round per server; each sample is attributed to the innermost ' +
+            'recognised frame. Wall-clock samples: time the thread spends descheduled inside a function (e.g. a write syscall on a busy machine) counts there.',
+          '',
+          ...report.scenarios.filter((sc) => sc.cpu).flatMap((sc) => [cpuTable(sc), '']),
+        ]
+      : []),
     ...(report.experiments.length
       ? [
           '## What-if runs (--experiments)',
           '',
-          'The same load against Lotse and the floor changed in one respect. These are measurements for finding the limit, not proposals as they stand.',
+          'The same load against Lotse and the floor changed in one respect; measurements for finding the limit, not proposals as they stand. ' +
+            '*no read-log append*: audit_append_reads left out (Lotse: AuditRepository.appendReads replaced in-process for the run). ' +
+            '*synchronous_commit=off*: the commit does not wait for the WAL flush (app pool with `-c synchronous_commit=off`). ' +
+            '× unchanged: requests/s relative to the same server in the main measurement.',
           '',
           experimentTable(report.experiments),
           '',

@@ -4,7 +4,7 @@
  * with autocannon. Writes bench/results/<timestamp>.{json,md} and latest.{json,md}.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '@lotse/api';
@@ -14,14 +14,16 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { AuditRepository } from '../../apps/api/src/features/audit/repository';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/cli/src/demo';
+import { type CpuBreakdown, classifyProfile, profileMainThread } from './cpu-profile';
 import { describeSearchPlans, explainSearches } from './explain';
 import { startFloorServer } from './floor-server';
 import { runLoad, type Workload } from './load';
 import { type BenchOptions, parseOptions, USAGE } from './options';
 import { describeProbe, serialReadProbe } from './probe';
-import { startProfiler } from './profile';
+import { type Profiler, startProfiler } from './profile';
 import {
   type BenchReport,
+  combineRounds,
   type DataInfo,
   type ExperimentResult,
   evaluateTargets,
@@ -30,6 +32,7 @@ import {
   type LoadResult,
   loadProblems,
   type MachineInfo,
+  type Round,
   ratio,
   renderMarkdown,
   type ScenarioResult,
@@ -287,22 +290,12 @@ interface Target {
   url: string;
 }
 
-async function measure(label: string, url: string, workload: Workload, options: BenchOptions, target: Target): Promise<LoadResult> {
-  if (options.warmupSeconds > 0) {
-    const warm = await runLoad({ url, connections: options.connections, durationSeconds: options.warmupSeconds, workload });
-    const problems = loadProblems(`${label} (warm-up)`, warm.result);
-    if (problems.length) throw new BenchFailure(problems.join('\n'));
-  }
-  const profiler = await startProfiler(target.url, target.name);
-  const run = await runLoad({ url, connections: options.connections, durationSeconds: options.durationSeconds, workload });
-  const result: LoadResult = { ...run.result, profile: await profiler.stop(run.cpuSeconds) };
-  const problems = loadProblems(label, result);
-  if (problems.length) throw new BenchFailure(problems.join('\n'));
-  const p = result.profile;
+function logResult(label: string, result: LoadResult) {
   log(
-    `${label}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.latencyMs.p50.toFixed(1)} ms, ` +
-      `p95 ${result.latencyMs.p95.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms (${result.requests} requests)`,
+    `${label}: ${Math.round(result.requestsPerSecond)} req/s (rounds ${result.roundRequestsPerSecond.map((r) => Math.round(r)).join(', ')}), ` +
+      `p50 ${result.latencyMs.p50.toFixed(1)} ms, p95 ${result.latencyMs.p95.toFixed(1)} ms, p99 ${result.latencyMs.p99.toFixed(1)} ms (${result.requests} requests)`,
   );
+  const p = result.profile;
   if (p) {
     log(
       `  server thread ${p.serverThreadCpu.toFixed(2)} cores (event loop ${(p.eventLoopUtilization * 100).toFixed(0)} %), ` +
@@ -310,7 +303,70 @@ async function measure(label: string, url: string, workload: Workload, options: 
         `backends ${formatBackendStates(p.backendStates, 6)}`,
     );
   }
-  return result;
+}
+
+/**
+ * Measures servers under the same load: a warm-up of each, then `rounds` alternating rounds
+ * (A, B, A, B …) of duration / rounds seconds, each profiled; the rounds of a server are added up.
+ * Alternating makes drifting background load on a shared machine hit all servers alike.
+ */
+async function measureServers<K extends string>(
+  label: string,
+  urls: Record<K, string>,
+  workload: Workload,
+  options: BenchOptions,
+  target: Target,
+): Promise<Record<K, LoadResult>> {
+  const servers = Object.entries(urls) as [K, string][];
+  const job = (url: string, durationSeconds: number) => ({ url, connections: options.connections, durationSeconds, workload });
+  if (options.warmupSeconds > 0) {
+    for (const [name, url] of servers) {
+      const warm = await runLoad(job(url, options.warmupSeconds));
+      const problems = loadProblems(`${label} ${name} (warm-up)`, combineRounds([warm.round]));
+      if (problems.length) throw new BenchFailure(problems.join('\n'));
+    }
+  }
+  const rounds = new Map<K, Round[]>(servers.map(([name]) => [name, []]));
+  const roundSeconds = Math.max(1, Math.round(options.durationSeconds / options.rounds));
+  for (let i = 0; i < options.rounds; i++) {
+    for (const [name, url] of servers) {
+      let profiler: Profiler | undefined;
+      const run = await runLoad(job(url, roundSeconds), async () => {
+        profiler = await startProfiler(target.url, target.name);
+      });
+      const profile = profiler ? await profiler.stop(run.cpuSeconds) : undefined;
+      rounds.get(name)?.push({ ...run.round, ...(profile ? { profile } : {}) });
+    }
+  }
+  const results = {} as Record<K, LoadResult>;
+  const problems: string[] = [];
+  for (const [name] of servers) {
+    results[name] = combineRounds(rounds.get(name) ?? []);
+    problems.push(...loadProblems(`${label} ${name}`, results[name]));
+  }
+  if (problems.length) throw new BenchFailure(problems.join('\n'));
+  for (const [name] of servers) logResult(`${label} ${name}`, results[name]);
+  return results;
+}
+
+/** One extra run of `roundSeconds` with V8's sampling profiler on the main thread (where the servers run). */
+async function cpuBreakdown(label: string, url: string, workload: Workload, options: BenchOptions): Promise<CpuBreakdown> {
+  const seconds = Math.max(1, Math.round(options.durationSeconds / options.rounds));
+  const { result, profile } = await profileMainThread((start) =>
+    runLoad({ url, connections: options.connections, durationSeconds: seconds, workload }, start),
+  );
+  const breakdown = classifyProfile(profile, result.round.requests);
+  const dir = fileURLToPath(new URL('../results/', import.meta.url));
+  const file = `${dir}${label.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.cpuprofile`;
+  writeFileSync(file, JSON.stringify(profile));
+  log(
+    `${label} CPU profile (${file.replace(/.*\/bench\//, 'bench/')}, opens in Chrome DevTools): ${Math.round(breakdown.busyMicrosPerRequest)} µs main thread per request; ` +
+      breakdown.shares
+        .slice(0, 6)
+        .map((s) => `${s.category} ${Math.round(s.microsPerRequest)}`)
+        .join(', '),
+  );
+  return breakdown;
 }
 
 /**
@@ -350,59 +406,53 @@ async function runExperiments(
       },
     };
   };
-  const variant = async (start: () => Promise<{ url: string; close(): Promise<void> }>, run: (url: string) => Promise<LoadResult>) => {
-    const server = await start();
-    try {
-      return await run(server.url);
-    } finally {
-      await server.close();
-    }
-  };
 
   for (const scenario of scenarios) {
     const baseline = results.find((r) => r.name === scenario.name);
-    const add = (server: 'Lotse' | 'floor', name: string, result: LoadResult) => {
-      const unchanged = server === 'Lotse' ? baseline?.lotse : baseline?.floor;
-      experiments.push({
-        scenario: scenario.name,
-        server,
-        variant: name,
-        result,
-        speedup: ratio(result.requestsPerSecond, unchanged?.requestsPerSecond ?? Number.NaN),
-      });
+    const add = (name: string, pair: { Lotse: LoadResult; floor: LoadResult }) => {
+      for (const server of ['Lotse', 'floor'] as const) {
+        const result = server === 'Lotse' ? pair.Lotse : pair.floor;
+        const unchanged = server === 'Lotse' ? baseline?.lotse : baseline?.floor;
+        experiments.push({
+          scenario: scenario.name,
+          server,
+          variant: name,
+          result,
+          speedup: ratio(result.requestsPerSecond, unchanged?.requestsPerSecond ?? Number.NaN),
+        });
+      }
     };
+
+    const noLogFloor = await startFloorServer({ connectionString: appUrl, poolSize: options.poolSize, readLog: 'none' });
     const original = AuditRepository.prototype.appendReads;
     AuditRepository.prototype.appendReads = async () => {};
     try {
       add(
-        'Lotse',
         'no read-log append',
-        await measure(`${scenario.name} Lotse, no read log`, servers.lotseUrl, scenario.workload, options, target),
+        await measureServers(
+          `${scenario.name} no read log:`,
+          { Lotse: servers.lotseUrl, floor: noLogFloor.url },
+          scenario.workload,
+          options,
+          target,
+        ),
       );
     } finally {
       AuditRepository.prototype.appendReads = original;
+      await noLogFloor.close();
     }
-    add(
-      'floor',
-      'no read-log append',
-      await variant(
-        () => startFloorServer({ connectionString: appUrl, poolSize: options.poolSize, readLog: 'none' }),
-        (url) => measure(`${scenario.name} floor, no read log`, url, scenario.workload, options, target),
-      ),
-    );
-    add(
-      'Lotse',
-      'synchronous_commit=off',
-      await variant(asyncLotse, (url) => measure(`${scenario.name} Lotse, async commit`, url, scenario.workload, options, target)),
-    );
-    add(
-      'floor',
-      'synchronous_commit=off',
-      await variant(
-        () => startFloorServer({ connectionString: appUrl, poolSize: options.poolSize, synchronousCommit: 'off' }),
-        (url) => measure(`${scenario.name} floor, async commit`, url, scenario.workload, options, target),
-      ),
-    );
+
+    const lotse = await asyncLotse();
+    const floor = await startFloorServer({ connectionString: appUrl, poolSize: options.poolSize, synchronousCommit: 'off' });
+    try {
+      add(
+        'synchronous_commit=off',
+        await measureServers(`${scenario.name} async commit:`, { Lotse: lotse.url, floor: floor.url }, scenario.workload, options, target),
+      );
+    } finally {
+      await floor.close();
+      await lotse.close();
+    }
   }
   return experiments;
 }
@@ -411,6 +461,12 @@ async function main() {
   const parsed = parseOptions(process.argv.slice(2), process.env);
   if (parsed === 'help') {
     console.log(USAGE);
+    return;
+  }
+  if ('render' in parsed) {
+    const report = JSON.parse(readFileSync(parsed.render, 'utf8')) as BenchReport;
+    writeFileSync(parsed.render.replace(/\.json$/, '.md'), renderMarkdown(report));
+    log(`wrote ${parsed.render.replace(/\.json$/, '.md')}`);
     return;
   }
   const options = parsed;
@@ -467,11 +523,23 @@ async function main() {
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) {
     log(`scenario ${scenario.name}: ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s`);
-    const lotse = await measure(`${scenario.name} Lotse`, lotseUrl, scenario.workload, options, target);
-    const floorResult = await measure(`${scenario.name} floor`, floor.url, scenario.workload, options, target);
+    const { Lotse: lotse, floor: floorResult } = await measureServers(
+      scenario.name,
+      { Lotse: lotseUrl, floor: floor.url },
+      scenario.workload,
+      options,
+      target,
+    );
     const r = ratio(lotse.requestsPerSecond, floorResult.requestsPerSecond);
     log(`${scenario.name}: Lotse / floor = ${(r * 100).toFixed(0)} %`);
-    results.push({ name: scenario.name, description: scenario.description, lotse, floor: floorResult, ratio: r });
+    const scenarioResult: ScenarioResult = { name: scenario.name, description: scenario.description, lotse, floor: floorResult, ratio: r };
+    if (options.cpuProfile) {
+      scenarioResult.cpu = {
+        lotse: await cpuBreakdown(`${scenario.name} Lotse`, lotseUrl, scenario.workload, options),
+        floor: await cpuBreakdown(`${scenario.name} floor`, floor.url, scenario.workload, options),
+      };
+    }
+    results.push(scenarioResult);
   }
 
   const experiments = options.experiments
@@ -495,6 +563,7 @@ async function main() {
     settings: {
       connections: options.connections,
       durationSeconds: options.durationSeconds,
+      rounds: options.rounds,
       warmupSeconds: options.warmupSeconds,
       poolSize: options.poolSize,
       readIds: ids.length,
@@ -513,9 +582,13 @@ async function main() {
   const markdown = renderMarkdown(report);
   writeFileSync(`${dir}${stamp}.json`, json);
   writeFileSync(`${dir}${stamp}.md`, markdown);
-  writeFileSync(`${dir}latest.json`, json);
-  writeFileSync(`${dir}latest.md`, markdown);
-  log(`report: bench/results/${stamp}.md (and latest.md)`);
+  // Quick runs and runs of only some scenarios do not replace the latest full report.
+  const complete = options.scenarios.length === 0 && !options.quick;
+  if (complete) {
+    writeFileSync(`${dir}latest.json`, json);
+    writeFileSync(`${dir}latest.md`, markdown);
+  }
+  log(`report: bench/results/${stamp}.md${complete ? ' (and latest.md)' : ''}`);
   console.log(markdown);
 }
 

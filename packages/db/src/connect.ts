@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { CamelCasePlugin, Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest } from './migrate';
@@ -136,7 +135,7 @@ async function setAppRolePassword(owner: Kysely<Database>, password: string) {
 }
 
 async function openPglite(dataDir: string): Promise<PGlite> {
-  const pglite = new PGlite(dataDir, { extensions: { pg_trgm }, parsers: PGLITE_PARSERS });
+  const pglite = new PGlite(dataDir, { parsers: PGLITE_PARSERS });
   await pglite.waitReady;
   return pglite;
 }

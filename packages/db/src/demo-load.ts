@@ -1,4 +1,4 @@
-import { personSearchName } from '@lotse/domain';
+import { nameSearchTerms, personSearchName } from '@lotse/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DemoHousehold, DemoPerson } from './demo/generator';
 import { generateTenantData } from './demo/generator';
@@ -77,6 +77,12 @@ async function insertPersons(trx: Kysely<Database>, tenantId: string, persons: D
       ${col((p) => p.interpreterNeeded)}::bool[], ${col((p) => p.singleParent)}::bool[], ${col((p) => p.refugee)}::bool[],
       ${col((p) => p.severeDisability)}::bool[], ${col((p) => contactOf.get(p.id) ?? null)}::uuid[],
       ${col((p) => personSearchName(p.lastName, p.firstName))}::text[])`.execute(trx);
+  const terms = persons.flatMap((p) =>
+    nameSearchTerms(personSearchName(p.lastName, p.firstName)).map((term) => ({ personId: p.id, term })),
+  );
+  await sql`
+    insert into person_name_terms (tenant_id, person_id, term)
+    select ${tenantId}::uuid, * from unnest(${terms.map((t) => t.personId)}::uuid[], ${terms.map((t) => t.term)}::text[])`.execute(trx);
 }
 
 async function insertHouseholds(trx: Kysely<Database>, tenantId: string, households: DemoHousehold[]) {

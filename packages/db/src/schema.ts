@@ -78,6 +78,12 @@ export interface PersonsTable {
   updatedAt: Timestamp;
 }
 
+export interface PersonNameTermsTable {
+  tenantId: string;
+  personId: string;
+  term: string;
+}
+
 export interface HouseholdsTable {
   tenantId: string;
   id: string;
@@ -144,6 +150,7 @@ export interface Database {
   sessions: SessionsTable;
   loginThrottle: LoginThrottleTable;
   persons: PersonsTable;
+  personNameTerms: PersonNameTermsTable;
   households: HouseholdsTable;
   householdMembers: HouseholdMembersTable;
   changeLog: ChangeLogTable;

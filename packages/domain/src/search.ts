@@ -58,3 +58,17 @@ export function isValidIsoDate(value: string): boolean {
 export function personSearchName(lastName: string, firstName: string): string {
   return foldForSearch(`${lastName} ${firstName}`);
 }
+
+/** Each word start of a folded name with the rest of it: a typed name part is a prefix of one of these. */
+export function nameSearchTerms(searchName: string): string[] {
+  const words = searchName.split(' ').filter(Boolean);
+  return [...new Set(words.map((_, index) => words.slice(index).join(' ')))];
+}
+
+/**
+ * The exclusive upper bound of all strings starting with `prefix` in byte order (the order of the
+ * pattern operators ~<~): U+10FFFF is the largest code point, so nothing with the prefix sorts after it.
+ */
+export function prefixUpperBound(prefix: string): string {
+  return `${prefix}\u{10FFFF}`;
+}

@@ -5,11 +5,19 @@ import { type Kysely, sql } from 'kysely';
  * idempotency keys, and row-level security for the app role `lotse_app`.
  */
 
-const TENANT_TABLES = ['users', 'persons', 'households', 'household_members', 'change_log', 'read_log', 'audit_heads', 'idempotency_keys'];
+const TENANT_TABLES = [
+  'users',
+  'persons',
+  'person_name_terms',
+  'households',
+  'household_members',
+  'change_log',
+  'read_log',
+  'audit_heads',
+  'idempotency_keys',
+];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create extension if not exists pg_trgm`.execute(db);
-
   // The app connects as this role: not the owner, no superuser, no BYPASSRLS (see ARCHITECTURE.md).
   await sql`
     do $$ begin
@@ -106,8 +114,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       unique (tenant_id, customer_number),
       foreign key (tenant_id, personal_contact_id) references users(tenant_id, id)
     )`.execute(db);
-  // Trigram index for name parts anywhere in the folded name; btree for sorting and exact lookups.
-  await sql`create index persons_search_name_trgm on persons using gin (search_name gin_trgm_ops)`.execute(db);
+  // Every word start of the folded name with the rest of the name ("muller jurgen", "jurgen"): a name
+  // part typed in search is a prefix of one of them. Searched with the pattern operators ~>=~ / ~<~,
+  // which are leakproof, so the index is used under row-level security (LIKE is not leakproof and
+  // would force a scan of the whole tenant).
+  await sql`
+    create table person_name_terms (
+      tenant_id uuid not null,
+      person_id uuid not null,
+      term text not null,
+      primary key (tenant_id, person_id, term),
+      foreign key (tenant_id, person_id) references persons(tenant_id, id) on delete cascade
+    )`.execute(db);
+  await sql`create index person_name_terms_prefix on person_name_terms (tenant_id, term text_pattern_ops)`.execute(db);
   await sql`create index persons_search_order on persons (tenant_id, search_name, id)`.execute(db);
   await sql`create index persons_birth_date on persons (tenant_id, birth_date)`.execute(db);
   await sql`create index persons_customer_number_prefix on persons (tenant_id, customer_number text_pattern_ops)`.execute(db);

@@ -1,4 +1,5 @@
 import type { PersonsTable, Tx } from '@lotse/db';
+import { prefixUpperBound } from '@lotse/domain';
 import { type Insertable, sql, type Updateable } from 'kysely';
 
 export type PersonRow = Awaited<ReturnType<PersonRepository['findById']>> & {};
@@ -68,18 +69,41 @@ export class PersonRepository {
     return result.numUpdatedRows > 0n;
   }
 
+  /** Replaces the word-start terms a person is found by (see migration: person_name_terms). */
+  async replaceNameTerms(trx: Tx, tenantId: string, personId: string, terms: string[]) {
+    await trx.deleteFrom('personNameTerms').where('tenantId', '=', tenantId).where('personId', '=', personId).execute();
+    if (terms.length)
+      await trx
+        .insertInto('personNameTerms')
+        .values(terms.map((term) => ({ tenantId, personId, term })))
+        .execute();
+  }
+
+  /**
+   * Every condition uses a leakproof operator (pattern ranges ~>=~/~<~, =), so PostgreSQL can use the
+   * indexes under row-level security. Name parts match at word starts via person_name_terms.
+   */
   search(trx: Tx, tenantId: string, criteria: SearchCriteria) {
     let query = trx
       .selectFrom('persons as p')
       .select(['p.id', 'p.customerNumber', 'p.firstName', 'p.lastName', 'p.birthDate', 'p.postalCode', 'p.city', 'p.searchName'])
       .where('p.tenantId', '=', tenantId);
-    // Name parts match at the start of a word ("lüd" finds Müller-Lüdenscheidt, "mul" does not find Samuel).
     for (const part of criteria.nameParts) {
-      const escaped = escapeLike(part);
-      query = query.where((eb) => eb.or([eb('p.searchName', 'like', `${escaped}%`), eb('p.searchName', 'like', `% ${escaped}%`)]));
+      query = query.where('p.id', 'in', (eb) =>
+        eb
+          .selectFrom('personNameTerms as t')
+          .select('t.personId')
+          .where('t.tenantId', '=', tenantId)
+          .where(sql<boolean>`t.term ~>=~ ${part}`)
+          .where(sql<boolean>`t.term ~<~ ${prefixUpperBound(part)}`),
+      );
     }
     for (const date of criteria.birthDates) query = query.where('p.birthDate', '=', date);
-    for (const prefix of criteria.customerNumberPrefixes) query = query.where('p.customerNumber', 'like', `${escapeLike(prefix)}%`);
+    for (const prefix of criteria.customerNumberPrefixes) {
+      query = query
+        .where(sql<boolean>`p.customer_number ~>=~ ${prefix}`)
+        .where(sql<boolean>`p.customer_number ~<~ ${prefixUpperBound(prefix)}`);
+    }
     if (criteria.after) {
       const { searchName, id } = criteria.after;
       query = query.where((eb) => eb(eb.refTuple('p.searchName', 'p.id'), '>', eb.tuple(searchName, id)));
@@ -118,8 +142,4 @@ export class PersonRepository {
       .where(sql<boolean>`roles && array['case_manager', 'placement_officer']::text[]`)
       .executeTakeFirst();
   }
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

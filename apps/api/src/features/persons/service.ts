@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CreatePersonRequest, Person, PersonSearchRequest, PersonSearchResult, UpdatePersonRequest } from '@lotse/contracts';
 import { type Database, withTenant } from '@lotse/db';
-import { AppError, parseSearchQuery, personSearchName, targetGroups, todayInGermany } from '@lotse/domain';
+import { AppError, nameSearchTerms, parseSearchQuery, personSearchName, targetGroups, todayInGermany } from '@lotse/domain';
 import type { Kysely } from 'kysely';
 import type { AuthContext } from '../../http/access';
 import { isUniqueViolation } from '../../http/db-errors';
@@ -125,6 +125,7 @@ export class PersonService {
               personalContactId: input.personalContactId ?? null,
               searchName: personSearchName(input.lastName, input.firstName),
             });
+            await this.repo.replaceNameTerms(trx, auth.tenantId, id, nameSearchTerms(personSearchName(input.lastName, input.firstName)));
             const row = await this.repo.findById(trx, auth.tenantId, id);
             if (!row) throw new Error('person vanished after insert');
             const person = toPerson(row);
@@ -148,11 +149,10 @@ export class PersonService {
         const before = toPerson(current);
         const lastName = changes.lastName ?? current.lastName;
         const firstName = changes.firstName ?? current.firstName;
-        const updated = await this.repo.update(trx, auth.tenantId, id, expectedVersion, {
-          ...changes,
-          searchName: personSearchName(lastName, firstName),
-        });
+        const searchName = personSearchName(lastName, firstName);
+        const updated = await this.repo.update(trx, auth.tenantId, id, expectedVersion, { ...changes, searchName });
         if (!updated) throw new AppError('PRECONDITION_FAILED');
+        await this.repo.replaceNameTerms(trx, auth.tenantId, id, nameSearchTerms(searchName));
         const row = await this.repo.findById(trx, auth.tenantId, id);
         if (!row) throw new Error('person vanished after update');
         const after = toPerson(row);
