@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseSearchQuery } from '@lotse/domain';
+import { parseSearchQuery, prefixUpperBound } from '@lotse/domain';
 import pg from 'pg';
 
 /**
@@ -60,10 +60,6 @@ class HttpError extends Error {
   }
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** The search statement exactly as PersonRepository.search compiles it (no cursor: the bench asks for first pages). */
 export function searchStatement(tenantId: string, query: string, limit: number): { text: string; values: unknown[] } {
   const terms = parseSearchQuery(query);
@@ -75,11 +71,15 @@ export function searchStatement(tenantId: string, query: string, limit: number):
   };
   for (const t of terms) {
     if (t.kind !== 'name') continue;
-    const escaped = escapeLike(t.value);
-    text += ` and ("p"."search_name" like ${param(`${escaped}%`)} or "p"."search_name" like ${param(`% ${escaped}%`)})`;
+    text +=
+      ` and "p"."id" in (select "t"."person_id" from "person_name_terms" as "t" where "t"."tenant_id" = ${param(tenantId)}` +
+      ` and t.term ~>=~ ${param(t.value)} and t.term ~<~ ${param(prefixUpperBound(t.value))})`;
   }
   for (const t of terms) if (t.kind === 'birthDate') text += ` and "p"."birth_date" = ${param(t.value)}`;
-  for (const t of terms) if (t.kind === 'customerNumber') text += ` and "p"."customer_number" like ${param(`${escapeLike(t.value)}%`)}`;
+  for (const t of terms) {
+    if (t.kind === 'customerNumber')
+      text += ` and p.customer_number ~>=~ ${param(t.value)} and p.customer_number ~<~ ${param(prefixUpperBound(t.value))}`;
+  }
   text += ` order by "p"."search_name", "p"."id" limit ${param(limit + 1)}`;
   return { text, values };
 }

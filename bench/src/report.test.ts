@@ -251,9 +251,9 @@ describe('search workload', () => {
 
   it('builds the floor search statement like PersonRepository.search', () => {
     const statement = searchStatement('t', 'Mül 07.03.1980 123d4', 25);
-    expect(statement.values).toEqual(['t', 'mul%', '% mul%', '1980-03-07', '123D4%', 26]);
-    expect(statement.text).toContain('("p"."search_name" like $2 or "p"."search_name" like $3)');
-    expect(statement.text).toMatch(/order by "p"."search_name", "p"."id" limit \$6$/);
+    expect(statement.values).toEqual(['t', 't', 'mul', 'mul\u{10FFFF}', '1980-03-07', '123D4', '123D4\u{10FFFF}', 26]);
+    expect(statement.text).toContain('"t"."tenant_id" = $2 and t.term ~>=~ $3 and t.term ~<~ $4');
+    expect(statement.text).toMatch(/order by "p"."search_name", "p"."id" limit \$8$/);
   });
 });
 
