@@ -58,10 +58,6 @@ export class AuthRepository {
     return this.db.deleteFrom('sessions').where('tokenHash', '=', tokenHash).execute();
   }
 
-  deleteSessionsOfUser(trx: Tx, tenantId: string, userId: string) {
-    return trx.deleteFrom('sessions').where('tenantId', '=', tenantId).where('userId', '=', userId).execute();
-  }
-
   deleteExpiredSessions(idleCutoff: Date) {
     return this.db
       .deleteFrom('sessions')

@@ -85,6 +85,8 @@ export class AuthService {
     }
     if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
     await this.repo.clearFailures(userKey);
+    // Sessions that ended by timeout are otherwise only removed when their cookie comes back.
+    await this.repo.deleteExpiredSessions(new Date(Date.now() - this.config.sessionIdleMinutes * 60_000));
 
     // A fresh random token at every login: a session id planted before login is worthless.
     const token = randomBytes(32).toString('base64url');

@@ -1,8 +1,8 @@
 import type { Household } from '@lotse/contracts';
 import { HOUSEHOLD_ROLE_LABELS_DE, hasAnyRole, PERSON_WRITERS } from '@lotse/domain';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { type ApiError, etagOf, toApiError } from '../../api/client';
+import { etagOf, toApiError } from '../../api/client';
 import * as api from '../../api/endpoints';
 import { ConflictBanner } from '../../components/ConflictBanner';
 import { type Column, DataTable } from '../../components/DataTable';
@@ -10,6 +10,7 @@ import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../component
 import { useAnnounce } from '../../components/Status';
 import { t } from '../../i18n';
 import { formatDate, formatDateTime, listName } from '../../lib/format';
+import { useEditModeFocus, useLoadedResource } from '../../lib/useLoadedResource';
 import { serverFieldErrors } from '../../lib/validation';
 import { useSession } from '../auth/session';
 import { HouseholdForm, type HouseholdRebase, type HouseholdSubmitOutcome } from './HouseholdForm';
@@ -25,8 +26,6 @@ export function HouseholdPage() {
   const { roles } = useSession();
   const canWrite = hasAnyRole(roles, PERSON_WRITERS);
   const announce = useAnnounce();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [editing, setEditing] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [latest, setLatest] = useState<Loaded | null>(null);
@@ -34,39 +33,19 @@ export function HouseholdPage() {
   const [formKey, setFormKey] = useState(0);
   usePageTitle(editing ? t('household.editTitle') : t('household.pageTitle'));
 
-  // Switching between view and edit mode replaces the focused button: start the form at its first
-  // field, and after saving or cancelling go to the page heading (instead of <body>).
-  const wasEditing = useRef(false);
-  useEffect(() => {
-    if (editing && !wasEditing.current) document.getElementById('household-number')?.focus();
-    else if (!editing && wasEditing.current) document.querySelector<HTMLElement>('main h1')?.focus();
-    wasEditing.current = editing;
-  }, [editing]);
+  useEditModeFocus(editing, 'household-number');
 
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      setLoadError(null);
-      try {
-        const res = await api.getHousehold(id, signal);
-        setLoaded({ household: res.data, etag: etagOf(res) });
-        return true;
-      } catch (e) {
-        if (signal?.aborted) return false;
-        setLoadError(toApiError(e));
-        return false;
-      }
+  const fetchLoaded = useCallback(
+    async (signal?: AbortSignal): Promise<Loaded> => {
+      const res = await api.getHousehold(id, signal);
+      return { household: res.data, etag: etagOf(res) };
     },
     [id],
   );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoaded(null);
+  const { loaded, setLoaded, loadError, load } = useLoadedResource(fetchLoaded, () => {
     setEditing(false);
     setConflict(false);
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  });
 
   const save = async (number: string, rows: MemberRow[]): Promise<HouseholdSubmitOutcome | undefined> => {
     if (!loaded) return undefined;

@@ -1,14 +1,15 @@
 import type { Person, PersonSummary } from '@lotse/contracts';
 import { hasAnyRole, PERSON_WRITERS } from '@lotse/domain';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { type ApiError, etagOf, toApiError } from '../../api/client';
+import { etagOf, toApiError } from '../../api/client';
 import * as api from '../../api/endpoints';
 import { ConflictBanner } from '../../components/ConflictBanner';
 import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../components/Page';
 import { useAnnounce } from '../../components/Status';
 import { t } from '../../i18n';
 import { fullName } from '../../lib/format';
+import { useEditModeFocus, useLoadedResource } from '../../lib/useLoadedResource';
 import { serverFieldErrors } from '../../lib/validation';
 import { useSession } from '../auth/session';
 import { PersonForm, type Rebase, type SubmitOutcome } from './PersonForm';
@@ -31,8 +32,6 @@ export function PersonPage() {
   const canWrite = hasAnyRole(roles, PERSON_WRITERS);
   const announce = useAnnounce();
   const navigate = useNavigate();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [editing, setEditing] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [latest, setLatest] = useState<Loaded | null>(null);
@@ -43,38 +42,19 @@ export function PersonPage() {
   // No names in the title: titles end up in the browser history.
   usePageTitle(editing ? t('person.editTitle') : t('person.pageTitle'));
 
-  // Leaving the edit mode (saved, nothing changed, cancelled) unmounts the form with the focused
-  // control: move the focus to the page heading instead of letting it fall back to <body>.
-  const wasEditing = useRef(false);
-  useEffect(() => {
-    if (wasEditing.current && !editing) document.querySelector<HTMLElement>('main h1')?.focus();
-    wasEditing.current = editing;
-  }, [editing]);
+  useEditModeFocus(editing);
 
-  const load = useCallback(
-    async (signal?: AbortSignal) => {
-      setLoadError(null);
-      try {
-        const res = await api.getPerson(id, signal);
-        setLoaded({ person: res.data, etag: etagOf(res) });
-        return true;
-      } catch (e) {
-        if (signal?.aborted) return false;
-        setLoadError(toApiError(e));
-        return false;
-      }
+  const fetchLoaded = useCallback(
+    async (signal?: AbortSignal): Promise<Loaded> => {
+      const res = await api.getPerson(id, signal);
+      return { person: res.data, etag: etagOf(res) };
     },
     [id],
   );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoaded(null);
+  const { loaded, setLoaded, loadError, load } = useLoadedResource(fetchLoaded, () => {
     setEditing(false);
     setConflict(false);
-    void load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  });
 
   const startEditing = () => {
     setConflict(false);
