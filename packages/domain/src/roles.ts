@@ -37,3 +37,12 @@ export const AUDIT_READERS: readonly Role[] = ['data_protection'];
 export function hasAnyRole(userRoles: readonly Role[], allowed: readonly Role[]): boolean {
   return userRoles.some((r) => allowed.includes(r));
 }
+
+/** Who may open case files (C2): the staff who work with persons. Team leads read for steering. */
+export const CASE_READERS: readonly Role[] = PERSON_READERS;
+/** Who may open cases and, as the responsible case manager, work on them. */
+export const CASE_MANAGERS: readonly Role[] = ['case_manager'];
+/** Who may change a case's master data: its case manager, or a team lead reassigning it. */
+export const CASE_ASSIGNERS: readonly Role[] = ['case_manager', 'team_lead'];
+/** Who maintains the barrier catalogue and the tenant's case rules. */
+export const CATALOGUE_ADMINS: readonly Role[] = ['admin'];

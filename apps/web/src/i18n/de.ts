@@ -286,6 +286,8 @@ export const de = {
   'audit.purpose.search': 'Suche',
   'audit.purpose.household': 'Bedarfsgemeinschaft',
   'audit.purpose.edit': 'Bearbeitung',
+  'audit.purpose.case': 'Fallakte',
+  'audit.purpose.special_category': 'Besondere Kategorien (Gesundheit, Sucht)',
   'audit.entity.person': 'Person',
   'audit.entity.household': 'Bedarfsgemeinschaft',
   'audit.entity.user': 'Benutzerkonto',

@@ -286,6 +286,8 @@ export const en: Record<MessageKey, string> = {
   'audit.purpose.search': 'Search',
   'audit.purpose.household': 'Household',
   'audit.purpose.edit': 'Edit',
+  'audit.purpose.case': 'Case file',
+  'audit.purpose.special_category': 'Special categories (health, addiction)',
   'audit.entity.person': 'Person',
   'audit.entity.household': 'Household',
   'audit.entity.user': 'User account',

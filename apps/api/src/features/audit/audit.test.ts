@@ -2,6 +2,7 @@ import { type Database, withTenant } from '@lotse/db';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, TEST_PASSWORD, type TestApp } from '../../testing';
+import type { ReadPurpose } from './repository';
 
 interface ReadEntry {
   seq: number;
@@ -358,7 +359,7 @@ describe.each(['pglite', 'postgres'] as const)('audit on %s', (kind) => {
         trx.selectFrom('readLog').select(['purpose']).where('tenantId', '=', tenantId).where('seq', '=', target).executeTakeFirstOrThrow(),
       );
       const forged = original.purpose === 'edit' ? 'view' : 'edit';
-      const setPurpose = (purpose: 'view' | 'search' | 'household' | 'edit') =>
+      const setPurpose = (purpose: ReadPurpose) =>
         asOwner(t, async (owner) => {
           await sql`alter table read_log disable trigger read_log_append_only`.execute(owner);
           try {

@@ -1,7 +1,7 @@
 import type { Tx } from '@lotse/db';
 import { sql } from 'kysely';
 
-export type ReadPurpose = 'view' | 'search' | 'household' | 'edit';
+export type ReadPurpose = 'view' | 'search' | 'household' | 'edit' | 'case' | 'special_category';
 export type ChangeAction = 'create' | 'update' | 'delete';
 
 export interface Actor {
