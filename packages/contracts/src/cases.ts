@@ -38,7 +38,8 @@ const userRef = z.object({ id: uuid, displayName: z.string() });
 const longText = (max: number) => text(max);
 
 /** Path parameters of routes below a case. */
-export const caseChildParams = (name: string) => z.strictObject({ id: uuid, [name]: uuid });
+export const caseChildParams = <K extends string>(name: K) =>
+  z.strictObject({ id: uuid, [name]: uuid } as { id: typeof uuid } & Record<K, typeof uuid>);
 
 // ——— Case ———
 

@@ -93,12 +93,13 @@ export interface AgreementDuty extends AgreementItem {
  */
 const COMPULSORY_CONSENT = [
   /schweigepflicht/i,
-  /entbind/i,
+  // "entbinden", "entbindet", "Entbindungserklärung" – but not "Entbindung" (childbirth), e.g. "nach der Entbindung".
+  /entbind(?!ung(?!serklärung))/i,
   /einwillig/i,
-  /datenweitergabe/i,
-  /datenaustausch/i,
-  /\bdaten\b.{0,40}\b(weitergeben|übermitteln|weiterleiten)/i,
-  /\b(weitergabe|übermittlung)\b.{0,40}\bdaten/i,
+  /daten(weitergabe|übermittlung|austausch)/i,
+  // No \b next to "ü": without the u flag JavaScript's \b only knows ASCII letters, so "\bübermitteln" never matched.
+  /\bdaten\b.{0,40}(weiter(zu)?geben|übermitteln|weiter(zu)?leiten)/i,
+  /(weitergabe|übermittlung)\b.{0,40}\bdaten/i,
 ];
 
 export function isCompulsoryConsentDuty(duty: Pick<AgreementDuty, 'text'>): boolean {

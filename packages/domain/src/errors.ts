@@ -64,6 +64,51 @@ export const ERROR_CATALOG = {
     en: 'You cannot remove your own administrator role.',
   },
   CANNOT_DISABLE_SELF: { status: 409, de: 'Sie können Ihr eigenes Konto nicht sperren.', en: 'You cannot disable your own account.' },
+  CASE_GATE_FAILED: {
+    status: 409,
+    de: 'Der Fall kann diesen Schritt noch nicht gehen: Es fehlen Voraussetzungen.',
+    en: 'The case cannot take this step yet: prerequisites are missing.',
+  },
+  CASE_ALREADY_OPEN: {
+    status: 409,
+    de: 'Für diese Person gibt es bereits einen offenen Fall.',
+    en: 'This person already has an open case.',
+  },
+  NOT_RESPONSIBLE: {
+    status: 403,
+    de: 'Nur die zuständige Fachkraft des Falls kann diese Änderung vornehmen.',
+    en: "Only the case's responsible case manager can make this change.",
+  },
+  SPECIAL_CATEGORY_RESTRICTED: {
+    status: 403,
+    de: 'Gesundheits- und Suchtangaben sind nur für die zuständige Fachkraft des Falls sichtbar.',
+    en: "Health and addiction entries are visible only to the case's responsible staff.",
+  },
+  CASE_READ_ONLY: {
+    status: 409,
+    de: 'Im aktuellen Fallstatus ist diese Änderung nicht möglich.',
+    en: 'This change is not possible in the current case status.',
+  },
+  AGREEMENT_CONSENT_DUTY: {
+    status: 422,
+    de: 'Eine Schweigepflichtentbindung ist freiwillig und darf keine Pflicht der Vereinbarung sein.',
+    en: 'A consent to share data is voluntary and must not be a duty of the agreement.',
+  },
+  AGREEMENT_NO_RULE: {
+    status: 422,
+    de: 'Für dieses Datum ist keine Rechtsgrundlage für Vereinbarungen hinterlegt.',
+    en: 'No legal rule for agreements is on record for this date.',
+  },
+  AGREEMENT_NOT_REACHED_NO_FALLBACK: {
+    status: 422,
+    de: 'Nach dem Recht dieses Datums ersetzt kein Verwaltungsakt den Kooperationsplan; bei Uneinigkeit ist das Schlichtungsverfahren vorgesehen.',
+    en: 'Under the law of this date no administrative act replaces the cooperation plan; disputes go to conciliation.',
+  },
+  DUPLICATE_BARRIER_TYPE_CODE: {
+    status: 409,
+    de: 'Diesen Kurzschlüssel gibt es im Katalog bereits.',
+    en: 'This code already exists in the catalogue.',
+  },
   INTERNAL: { status: 500, de: 'Ein interner Fehler ist aufgetreten.', en: 'An internal error occurred.' },
   SERVICE_UNAVAILABLE: { status: 503, de: 'Der Dienst ist gerade nicht verfügbar.', en: 'The service is currently unavailable.' },
 } as const satisfies Record<string, { status: number; de: string; en: string }>;

@@ -1,4 +1,5 @@
 export * from './agreement';
+export * from './barrier-catalogue';
 export * from './case-file';
 export * from './case-lifecycle';
 export * from './errors';

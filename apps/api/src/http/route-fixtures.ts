@@ -8,11 +8,27 @@ export interface RouteFixture {
   /** A valid body (for routes with a body schema). */
   body?: () => Record<string, unknown>;
   /** An id of this tenant's resource the route addresses (for routes with :id). */
-  id?: 'person' | 'household' | 'user';
+  id?: ResourceKey;
+  /** Resources for the other path parameters, e.g. `{ barrierId: 'barrier' }`. */
+  params?: Record<string, ResourceKey>;
   query?: Record<string, string>;
   /** Body fields that are strings, to test oversized values. */
   stringFields?: string[];
 }
+
+/** Resources the route-rules test creates in each tenant, addressed by routes' path parameters. */
+export type ResourceKey =
+  | 'person'
+  | 'household'
+  | 'user'
+  | 'case'
+  | 'barrier'
+  | 'barrierType'
+  | 'goal'
+  | 'subGoal'
+  | 'agreement'
+  | 'resource'
+  | 'followUp';
 
 let counter = 0;
 const unique = () => String(++counter).padStart(6, '0');
@@ -20,6 +36,10 @@ const unique = () => String(++counter).padStart(6, '0');
 export interface FixtureIds {
   personId: string;
   secondPersonId: string;
+  caseManagerId: string;
+  barrierTypeId: string;
+  barrierId: string;
+  goalId: string;
 }
 
 export function routeFixtures(ids: () => FixtureIds): Record<string, RouteFixture> {
@@ -57,6 +77,98 @@ export function routeFixtures(ids: () => FixtureIds): Record<string, RouteFixtur
     'GET /api/audit/changes': { query: { limit: '5' } },
     'GET /api/audit/reads': { query: { limit: '5' } },
     'GET /api/audit/verify': { query: { log: 'read' } },
+
+    'GET /api/cases': { query: { scope: 'all', status: 'open' } },
+    'POST /api/cases': { body: () => ({ personId: ids().secondPersonId, priority: 'high' }) },
+    'GET /api/persons/:id/cases': { id: 'person' },
+    'GET /api/cases/:id': { id: 'case' },
+    'PATCH /api/cases/:id': { id: 'case', body: () => ({ caseManagerId: ids().caseManagerId }) },
+    'POST /api/cases/:id/transitions': { id: 'case', body: () => ({ action: 'start_closing', reason: 'Umzug' }), stringFields: ['reason'] },
+    'POST /api/cases/:id/barriers': {
+      id: 'case',
+      body: () => ({ barrierTypeId: ids().barrierTypeId, severity: 'medium', recordedOn: '2026-01-05', note: 'Notiz' }),
+      stringFields: ['note'],
+    },
+    'GET /api/cases/:id/barriers/:barrierId': { id: 'case', params: { barrierId: 'barrier' } },
+    'PATCH /api/cases/:id/barriers/:barrierId': {
+      id: 'case',
+      params: { barrierId: 'barrier' },
+      body: () => ({ note: 'geändert', severity: 'low' }),
+      stringFields: ['note'],
+    },
+    'PUT /api/cases/:id/barrier-order': { id: 'case', body: () => ({ barrierIds: [ids().barrierId] }) },
+    'POST /api/cases/:id/resources': {
+      id: 'case',
+      body: () => ({ category: 'skills', description: 'Staplerschein' }),
+      stringFields: ['description'],
+    },
+    'DELETE /api/cases/:id/resources/:resourceId': { id: 'case', params: { resourceId: 'resource' } },
+    'POST /api/cases/:id/goals': {
+      id: 'case',
+      body: () => ({ title: 'Wohnung sichern', description: 'Mietschulden' }),
+      stringFields: ['title', 'description'],
+    },
+    'PATCH /api/cases/:id/goals/:goalId': {
+      id: 'case',
+      params: { goalId: 'goal' },
+      body: () => ({ title: 'Neuer Titel' }),
+      stringFields: ['title'],
+    },
+    'POST /api/cases/:id/goals/:goalId/subgoals': {
+      id: 'case',
+      params: { goalId: 'goal' },
+      body: () => ({ title: 'Antrag stellen', ownerKind: 'person', dueOn: '2027-02-01' }),
+      stringFields: ['title', 'ownerNote'],
+    },
+    'PATCH /api/cases/:id/subgoals/:subGoalId': {
+      id: 'case',
+      params: { subGoalId: 'subGoal' },
+      body: () => ({ reviewNote: 'Termin wahrgenommen', status: 'reached' }),
+      stringFields: ['reviewNote'],
+    },
+    'GET /api/cases/:id/agreements': { id: 'case' },
+    'POST /api/cases/:id/agreements': {
+      id: 'case',
+      body: () => ({
+        reached: true,
+        agreedOn: '2026-11-02',
+        validUntil: '2027-05-01',
+        reviewOn: '2027-02-01',
+        duties: [{ kind: 'applications', text: 'Fünf Bewerbungen im Monat', goalId: ids().goalId }],
+        commitments: [{ text: 'Übernahme der Bewerbungskosten', goalId: null }],
+        personalOffer: 'Coaching',
+      }),
+      stringFields: ['personalOffer', 'notes'],
+    },
+    'GET /api/cases/:id/agreements/:versionId/pdf': { id: 'case', params: { versionId: 'agreement' } },
+    'POST /api/cases/:id/ratings': {
+      id: 'case',
+      body: () => ({
+        occasion: 'review',
+        ratedOn: '2026-11-02',
+        withPerson: true,
+        scores: [{ area: 'housing', score: 4, comment: 'stabil' }],
+      }),
+    },
+    'GET /api/cases/:id/contacts': { id: 'case', query: { limit: '5' } },
+    'POST /api/cases/:id/contacts': {
+      id: 'case',
+      body: () => ({ kind: 'phone', occurredOn: '2026-11-02', summary: 'Terminabsprache', note: 'kurz' }),
+      stringFields: ['summary', 'note'],
+    },
+    'POST /api/cases/:id/follow-ups': { id: 'case', body: () => ({ title: 'Nachfragen', dueOn: '2027-01-10' }), stringFields: ['title'] },
+    'PATCH /api/cases/:id/follow-ups/:followUpId': {
+      id: 'case',
+      params: { followUpId: 'followUp' },
+      body: () => ({ title: 'Nachfragen beim Träger' }),
+      stringFields: ['title'],
+    },
+    'POST /api/barrier-types': {
+      body: () => ({ code: `test_${unique()}`, phase: 'framework', label: 'Testbedarf', serviceTypes: ['debt_counselling'] }),
+      stringFields: ['label', 'description'],
+    },
+    'PATCH /api/barrier-types/:id': { id: 'barrierType', body: () => ({ label: 'Umbenannt' }), stringFields: ['label', 'description'] },
+    'PATCH /api/settings/case-rules': { body: () => ({ indicationMinBarriers: 3 }) },
   };
 }
 

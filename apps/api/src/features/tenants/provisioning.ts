@@ -6,6 +6,7 @@ import type { AppConfig } from '../../config';
 import { isUniqueViolation } from '../../http/db-errors';
 import { AuditRepository } from '../audit/repository';
 import { hashPassword } from '../auth/password';
+import { ensureTenantCaseDefaults } from '../catalogue/service';
 import { UserRepository } from '../users/repository';
 import { TenantRepository } from './repository';
 
@@ -13,6 +14,7 @@ import { TenantRepository } from './repository';
 export async function createTenant(db: Kysely<Database>, input: { name: string; carrierModel: CarrierModel; id?: string }) {
   const id = input.id ?? randomUUID();
   await new TenantRepository(db).insert({ id, name: input.name, carrierModel: input.carrierModel });
+  await withTenant(db, id, (trx) => ensureTenantCaseDefaults(trx, id));
   return { id, name: input.name, carrierModel: input.carrierModel };
 }
 

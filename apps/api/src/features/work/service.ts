@@ -1,0 +1,73 @@
+import type { WorkItem } from '@lotse/contracts';
+import { type Database, withTenant } from '@lotse/db';
+import { AGREEMENT_KIND_LABELS_DE, addDays, todayInGermany } from '@lotse/domain';
+import type { Kysely } from 'kysely';
+import type { AuthContext } from '../../http/access';
+import { WorkRepository } from './repository';
+
+const repo = new WorkRepository();
+
+/** Agreement reviews show up this many days ahead, so the appointment can still be made. */
+const REVIEW_LOOKAHEAD_DAYS = 14;
+
+function formatDate(iso: string) {
+  return iso.split('-').reverse().join('.');
+}
+
+/** "Meine Arbeit heute" (SPEC C11): what is due for the signed-in user, each item pointing to its case. */
+export class WorkService {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  today(auth: AuthContext): Promise<{ today: string; items: WorkItem[] }> {
+    const today = todayInGermany();
+    return withTenant(this.db, auth.tenantId, async (trx) => {
+      const [followUps, subGoals, reviews, contacts] = [
+        await repo.openFollowUps(trx, auth.tenantId, auth.userId, today),
+        await repo.dueSubGoals(trx, auth.tenantId, auth.userId, today),
+        await repo.agreementReviews(trx, auth.tenantId, auth.userId, addDays(today, REVIEW_LOOKAHEAD_DAYS)),
+        await repo.contactsOverdue(trx, auth.tenantId, auth.userId, today),
+      ];
+      const person = (row: { personId: string; firstName: string; lastName: string; customerNumber: string }) => ({
+        id: row.personId,
+        firstName: row.firstName,
+        lastName: row.lastName,
+        customerNumber: row.customerNumber,
+      });
+      const items: WorkItem[] = [
+        ...followUps.map((f) => ({
+          kind: f.dueOn < today ? ('follow_up_overdue' as const) : ('follow_up_due' as const),
+          caseId: f.caseId,
+          person: person(f),
+          dueOn: f.dueOn,
+          title: f.title,
+          refId: f.id,
+        })),
+        ...subGoals.map((s) => ({
+          kind: 'subgoal_due' as const,
+          caseId: s.caseId,
+          person: person(s),
+          dueOn: s.dueOn,
+          title: s.title,
+          refId: s.id,
+        })),
+        ...reviews.map((a) => ({
+          kind: 'agreement_review_due' as const,
+          caseId: a.caseId,
+          person: person(a),
+          dueOn: a.dueOn,
+          title: `${AGREEMENT_KIND_LABELS_DE[a.kind]} (Fassung ${a.versionNo}) überprüfen`,
+          refId: a.id,
+        })),
+        ...contacts.map((c) => ({
+          kind: 'contact_overdue' as const,
+          caseId: c.caseId,
+          person: person(c),
+          dueOn: c.dueOn,
+          title: c.lastContactOn ? `Letzter Kontakt am ${formatDate(c.lastContactOn)}` : 'Noch kein Kontakt dokumentiert',
+          refId: null,
+        })),
+      ];
+      return { today, items };
+    });
+  }
+}
