@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
-import { configFromEnv, createTenant, createUserDirect, DEFAULT_CONFIG, findTenant } from '@lotse/api';
+import { configFromEnv, createTenant, createUserDirect, DEFAULT_CONFIG, ensureCaseDefaultsForAllTenants, findTenant } from '@lotse/api';
 import { createUserRequest } from '@lotse/contracts';
 import { createDatabaseFromEnv, DataDirectoryLockedError, type LotseDatabase } from '@lotse/db';
 import { AppError, CARRIER_MODELS, type CarrierModel } from '@lotse/domain';
@@ -80,6 +80,7 @@ program
   .action(async (options: { host: string; port: number; seedDemo?: boolean; demoPersons: number }) => {
     const database = await createDatabaseFromEnv();
     configFromEnv();
+    await ensureCaseDefaultsForAllTenants(database.owner);
     let logins: DemoLogin[] | undefined;
     if (options.seedDemo) {
       if (await hasTenants(database)) {
@@ -109,6 +110,7 @@ program
   .description('Bringt das Datenbankschema auf den neuesten Stand')
   .action(() =>
     withDatabase(async (database) => {
+      await ensureCaseDefaultsForAllTenants(database.owner);
       console.log(`Schema ist aktuell (${database.kind}).`);
     }),
   );

@@ -51,6 +51,16 @@ export async function createUserDirect(
   return { id, username };
 }
 
+/**
+ * Gives every tenant the defaults of the case file (barrier catalogue, case rules) that it lacks:
+ * tenants created before those existed get them at the next start; entries a tenant edited stay.
+ */
+export async function ensureCaseDefaultsForAllTenants(db: Kysely<Database>) {
+  for (const tenant of await new TenantRepository(db).list()) {
+    await withTenant(db, tenant.id, (trx) => ensureTenantCaseDefaults(trx, tenant.id));
+  }
+}
+
 export function findTenant(db: Kysely<Database>, idOrName: string) {
   return new TenantRepository(db).findByIdOrName(idOrName);
 }
