@@ -35,6 +35,7 @@ test.describe('Barrierefreiheit (axe)', () => {
     const person = await findPerson(page, { lastNames: ['Schäfer', 'Wagner', 'Schmidt', 'Schneider'], withHousehold: true, skip: 1 });
 
     // Person search: empty, too short, with results, without results.
+    await page.goto('/personen');
     await expect(page.getByRole('heading', { level: 1, name: 'Personensuche' })).toBeVisible();
     await checkA11y(page, 'Personensuche leer');
     const searchBox = page.getByLabel('Name, Kundennummer oder Geburtsdatum');

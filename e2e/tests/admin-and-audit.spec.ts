@@ -38,12 +38,12 @@ test.describe('Administration und Datenschutz', () => {
     await expect(row).toContainText('Teamleitung / Controlling');
     await expect(row).toContainText('aktiv');
 
-    // The new account works: with the team lead role it starts at the person search.
+    // The new account works: with the team lead role it starts at "Meine Arbeit heute".
     const context = await browser.newContext();
     try {
       const other = await context.newPage();
       await login(other, username, password);
-      await expect(other.getByRole('heading', { level: 1, name: 'Personensuche' })).toBeVisible();
+      await expect(other.getByRole('heading', { level: 1, name: 'Meine Arbeit heute' })).toBeVisible();
       await expect(other.getByText('Testerin Erika Ende')).toBeVisible();
     } finally {
       await context.close();

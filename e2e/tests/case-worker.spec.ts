@@ -3,6 +3,9 @@ import { csrfToken, expect, findPerson, listName, login, test } from '../fixture
 test.describe('Fallmanagement', () => {
   test('sucht eine Person, bearbeitet sie, sieht Fehler am Feld, öffnet die Bedarfsgemeinschaft und meldet sich ab', async ({ page }) => {
     await login(page, 'fallmanagement');
+    // Case workers start at "Meine Arbeit heute"; the person search is one click away.
+    await expect(page.getByRole('heading', { level: 1, name: 'Meine Arbeit heute' })).toBeVisible();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Personen' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Personensuche' })).toBeVisible();
     const person = await findPerson(page, { lastNames: ['Schmidt', 'Schneider', 'Wagner', 'Schäfer'], withHousehold: true, adult: true });
 

@@ -97,14 +97,14 @@ test('Fallmanagement nur mit der Tastatur: Anmelden, Suchen, Person öffnen, Bea
   await expect(page.getByRole('button', { name: 'Anmelden' })).toBeFocused();
   await expectVisibleFocus(page, 'Anmelden');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Personensuche' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meine Arbeit heute' })).toBeVisible();
 
   // After the login the focus is on the start page's heading (announces the page change).
-  await expect(page.getByRole('heading', { level: 1, name: 'Personensuche' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meine Arbeit heute' })).toBeFocused();
 
   // On a freshly loaded page (e.g. from a bookmark) the skip link is the first tab stop, visible when
   // focused, and leads into the main content.
-  await page.reload();
+  await page.goto('/personen');
   await expect(page.getByRole('heading', { level: 1, name: 'Personensuche' })).toBeVisible();
   await page.keyboard.press('Tab');
   const skipLink = page.getByRole('link', { name: 'Zum Inhalt springen' });

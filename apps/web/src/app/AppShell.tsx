@@ -12,10 +12,11 @@ function focusMain(e: MouseEvent<HTMLAnchorElement>) {
   main?.scrollIntoView();
 }
 
-/** Households belong to the person area; sub-pages count as the area. */
+/** Households belong to the person area, every /verwaltung page to the admin area; sub-pages count as the area. */
 function isInArea(area: NavArea, pathname: string): boolean {
   if (!area.path) return false;
   if (pathname === area.path || pathname.startsWith(`${area.path}/`)) return true;
+  if (area.key === 'admin') return pathname.startsWith('/verwaltung/');
   return area.key === 'persons' && pathname.startsWith('/bedarfsgemeinschaften');
 }
 

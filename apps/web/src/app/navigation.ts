@@ -1,4 +1,4 @@
-import { AUDIT_READERS, hasAnyRole, PERSON_READERS, type Role, USER_ADMINS } from '@lotse/domain';
+import { AUDIT_READERS, CASE_READERS, hasAnyRole, PERSON_READERS, type Role, USER_ADMINS } from '@lotse/domain';
 import type { MessageKey } from '../i18n';
 
 export interface NavArea {
@@ -10,12 +10,14 @@ export interface NavArea {
 }
 
 const CASE_WORKERS: readonly Role[] = ['case_manager', 'placement_officer', 'benefits_officer'];
+/** Who has "Meine Arbeit heute" (GET /api/work/today): the staff who work on cases, and team leads. */
+export const MY_WORK_ROLES: readonly Role[] = [...CASE_WORKERS, 'team_lead'];
 
 /** The areas of SPEC §2 in menu order, with the roles that may use them. */
 export const NAV_AREAS: readonly NavArea[] = [
-  { key: 'my-work', label: 'nav.myWork', path: null, roles: [...CASE_WORKERS, 'team_lead', 'coordinator'] },
+  { key: 'my-work', label: 'nav.myWork', path: '/arbeit', roles: MY_WORK_ROLES },
   { key: 'persons', label: 'nav.persons', path: '/personen', roles: PERSON_READERS },
-  { key: 'cases', label: 'nav.cases', path: null, roles: [...CASE_WORKERS, 'team_lead'] },
+  { key: 'cases', label: 'nav.cases', path: '/faelle', roles: CASE_READERS },
   { key: 'offers', label: 'nav.offers', path: null, roles: [...CASE_WORKERS, 'coordinator', 'team_lead'] },
   { key: 'referrals', label: 'nav.referrals', path: null, roles: [...CASE_WORKERS, 'coordinator', 'team_lead', 'provider_staff'] },
   { key: 'planning', label: 'nav.planning', path: null, roles: ['coordinator', 'team_lead', 'social_planner'] },
@@ -30,6 +32,7 @@ export function areasFor(roles: readonly Role[]): NavArea[] {
 
 /** The start page after login: the first area with a screen. */
 export function startPathFor(roles: readonly Role[]): string | null {
+  if (hasAnyRole(roles, MY_WORK_ROLES)) return '/arbeit';
   if (hasAnyRole(roles, PERSON_READERS)) return '/personen';
   if (hasAnyRole(roles, USER_ADMINS)) return '/verwaltung/benutzer';
   if (hasAnyRole(roles, AUDIT_READERS)) return '/datenschutz/protokolle';

@@ -4,7 +4,7 @@ import { useSession } from '../features/auth/session';
 import { t } from '../i18n';
 import { startPathFor } from './navigation';
 
-/** "/": goes to the user's start area (person search, user list or audit view). */
+/** "/": goes to the user's start area ("Meine Arbeit heute", user list or audit view). */
 export function StartRedirect() {
   const { roles } = useSession();
   const path = startPathFor(roles);

@@ -1,9 +1,17 @@
-import { AUDIT_READERS, PERSON_READERS, PERSON_WRITERS, USER_ADMINS } from '@lotse/domain';
+import { AUDIT_READERS, CASE_READERS, CATALOGUE_ADMINS, PERSON_READERS, PERSON_WRITERS, USER_ADMINS } from '@lotse/domain';
 import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
+import { AdminLayout } from '../features/admin/AdminLayout';
+import { BarrierCataloguePage } from '../features/admin/BarrierCataloguePage';
+import { BarrierTypeCreatePage } from '../features/admin/BarrierTypeCreatePage';
+import { BarrierTypeEditPage } from '../features/admin/BarrierTypeEditPage';
+import { CaseRulesPage } from '../features/admin/CaseRulesPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { RequireAuth, RequireRole } from '../features/auth/guards';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SessionProvider } from '../features/auth/session';
+import { CaseFilePage } from '../features/cases/CaseFilePage';
+import { CaseListPage } from '../features/cases/CaseListPage';
+import { caseFileTabRoutes } from '../features/cases/caseFileRoutes';
 import { HouseholdCreatePage } from '../features/households/HouseholdCreatePage';
 import { HouseholdPage } from '../features/households/HouseholdPage';
 import { PersonCreatePage } from '../features/persons/PersonCreatePage';
@@ -12,7 +20,9 @@ import { PersonSearchPage } from '../features/persons/PersonSearchPage';
 import { UserCreatePage } from '../features/users/UserCreatePage';
 import { UserEditPage } from '../features/users/UserEditPage';
 import { UserListPage } from '../features/users/UserListPage';
+import { WorkTodayPage } from '../features/work/WorkTodayPage';
 import { AppShell } from './AppShell';
+import { MY_WORK_ROLES } from './navigation';
 import { CrashPage, NotFoundPage, StartRedirect } from './pages';
 
 function Root() {
@@ -42,6 +52,33 @@ export const router = createBrowserRouter([
         ),
         children: [
           { index: true, element: <StartRedirect /> },
+          {
+            path: 'arbeit',
+            element: (
+              <RequireRole roles={MY_WORK_ROLES}>
+                <WorkTodayPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'faelle',
+            element: (
+              <RequireRole roles={CASE_READERS}>
+                <Outlet />
+              </RequireRole>
+            ),
+            children: [{ index: true, element: <CaseListPage /> }],
+          },
+          {
+            // Fallakte: one page with the sections as sub-routes (tabs).
+            path: 'faelle/:id',
+            element: (
+              <RequireRole roles={CASE_READERS}>
+                <CaseFilePage />
+              </RequireRole>
+            ),
+            children: caseFileTabRoutes,
+          },
           {
             path: 'personen',
             element: (
@@ -82,16 +119,43 @@ export const router = createBrowserRouter([
             ],
           },
           {
-            path: 'verwaltung/benutzer',
-            element: (
-              <RequireRole roles={USER_ADMINS}>
-                <Outlet />
-              </RequireRole>
-            ),
+            path: 'verwaltung',
+            element: <AdminLayout />,
             children: [
-              { index: true, element: <UserListPage /> },
-              { path: 'neu', element: <UserCreatePage /> },
-              { path: ':id', element: <UserEditPage /> },
+              {
+                path: 'benutzer',
+                element: (
+                  <RequireRole roles={USER_ADMINS}>
+                    <Outlet />
+                  </RequireRole>
+                ),
+                children: [
+                  { index: true, element: <UserListPage /> },
+                  { path: 'neu', element: <UserCreatePage /> },
+                  { path: ':id', element: <UserEditPage /> },
+                ],
+              },
+              {
+                path: 'katalog',
+                element: (
+                  <RequireRole roles={CATALOGUE_ADMINS}>
+                    <Outlet />
+                  </RequireRole>
+                ),
+                children: [
+                  { index: true, element: <BarrierCataloguePage /> },
+                  { path: 'neu', element: <BarrierTypeCreatePage /> },
+                  { path: ':id', element: <BarrierTypeEditPage /> },
+                ],
+              },
+              {
+                path: 'fallregeln',
+                element: (
+                  <RequireRole roles={CATALOGUE_ADMINS}>
+                    <CaseRulesPage />
+                  </RequireRole>
+                ),
+              },
             ],
           },
           {

@@ -1,3 +1,6 @@
+import { caseFileDe } from './caseFile.de';
+import { workDe } from './work.de';
+
 /** German UI texts (primary language). `en.ts` must have the same keys. Placeholders: `{name}`. */
 export const de = {
   // app shell
@@ -292,6 +295,8 @@ export const de = {
   'audit.entity.household': 'Bedarfsgemeinschaft',
   'audit.entity.user': 'Benutzerkonto',
   'audit.entriesShown': '{count} Einträge angezeigt',
+  ...workDe,
+  ...caseFileDe,
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -1,4 +1,6 @@
+import { caseFileEn } from './caseFile.en';
 import type { MessageKey } from './de';
+import { workEn } from './work.en';
 
 /** English UI texts; the same keys as de.ts (the type checks completeness). Legal terms keep the German name in brackets. */
 export const en: Record<MessageKey, string> = {
@@ -292,4 +294,6 @@ export const en: Record<MessageKey, string> = {
   'audit.entity.household': 'Household',
   'audit.entity.user': 'User account',
   'audit.entriesShown': '{count} entries shown',
+  ...workEn,
+  ...caseFileEn,
 };

@@ -1,5 +1,5 @@
 import type { Person, PersonSummary } from '@lotse/contracts';
-import { hasAnyRole, PERSON_WRITERS } from '@lotse/domain';
+import { CASE_READERS, hasAnyRole, PERSON_WRITERS } from '@lotse/domain';
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { etagOf, toApiError } from '../../api/client';
@@ -12,6 +12,7 @@ import { fullName } from '../../lib/format';
 import { useEditModeFocus, useLoadedResource } from '../../lib/useLoadedResource';
 import { serverFieldErrors } from '../../lib/validation';
 import { useSession } from '../auth/session';
+import { PersonCasesSection } from '../work/PersonCasesSection';
 import { PersonForm, type Rebase, type SubmitOutcome } from './PersonForm';
 import { PersonView } from './PersonView';
 import { PERSON_FIELDS, type PersonFormValues, personToForm, validateUpdate } from './personForm';
@@ -197,6 +198,7 @@ export function PersonPage() {
         </p>
       </PageHeader>
       {loadError ? <ProblemAlert error={loadError} /> : null}
+      {hasAnyRole(roles, CASE_READERS) ? <PersonCasesSection personId={person.id} /> : null}
       <PersonView
         person={person}
         actions={
