@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseSearchQuery, prefixUpperBound } from '@lotse/domain';
+import { caseFileQuery } from '@lotse/api';
+import type { Database } from '@lotse/db';
+import { parseSearchQuery, prefixUpperBound, SPECIAL_CATEGORY_LIFE_AREAS } from '@lotse/domain';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 
 /**
@@ -82,6 +85,36 @@ export function searchStatement(tenantId: string, query: string, limit: number):
   }
   text += ` order by "p"."search_name", "p"."id" limit ${param(limit + 1)}`;
   return { text, values };
+}
+
+const TENANT_SENTINEL = '00000000-0000-4000-8000-00000000aaaa';
+const CASE_SENTINEL = '00000000-0000-4000-8000-00000000bbbb';
+
+/**
+ * The case-file statement exactly as CaseRepository sends it, compiled once at start (the floor does not
+ * pay for query building per request): the SQL text and where the tenant and case ids go.
+ */
+export function caseFileStatement(): (tenantId: string, caseId: string) => { text: string; values: unknown[] } {
+  const compiler = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ max: 1 }) }),
+    plugins: [new CamelCasePlugin()],
+  });
+  const compiled = caseFileQuery(compiler, TENANT_SENTINEL, CASE_SENTINEL).compile();
+  void compiler.destroy();
+  const template = [...compiled.parameters];
+  return (tenantId, caseId) => ({
+    text: compiled.sql,
+    values: template.map((value) => (value === TENANT_SENTINEL ? tenantId : value === CASE_SENTINEL ? caseId : value)),
+  });
+}
+
+interface CaseFileRow {
+  id: string;
+  person_id: string;
+  case_manager_id: string;
+  barriers: Array<{ special_category: boolean }>;
+  ratings: Array<{ scores: Array<{ area: string }> }>;
+  [column: string]: unknown;
 }
 
 function cookieValue(header: string | undefined, name: string): string | undefined {
@@ -175,6 +208,26 @@ export async function startFloorServer(options: FloorOptions): Promise<FloorServ
     });
   }
 
+  const caseFile = caseFileStatement();
+  async function readCase(session: Session, id: string) {
+    return inTenant(session.tenant_id, async (client) => {
+      const statement = caseFile(session.tenant_id, id);
+      const { rows } = await client.query<CaseFileRow>(statement.text, statement.values);
+      const row = rows[0];
+      if (!row) throw new HttpError(404, 'not found');
+      if (appendReads) {
+        await client.query(APPEND_READS_SQL, [session.tenant_id, session.user_id, [row.person_id], 'case']);
+        // Lotse logs a second entry when it shows special-category entries to the responsible case manager.
+        const special =
+          row.case_manager_id === session.user_id &&
+          (row.barriers.some((b) => b.special_category) ||
+            row.ratings.some((r) => r.scores.some((s) => (SPECIAL_CATEGORY_LIFE_AREAS as readonly string[]).includes(s.area))));
+        if (special) await client.query(APPEND_READS_SQL, [session.tenant_id, session.user_id, [row.person_id], 'special_category']);
+      }
+      return row;
+    });
+  }
+
   async function search(session: Session, body: { query?: unknown; limit?: unknown }) {
     const limit = typeof body.limit === 'number' ? body.limit : 25;
     const statement = searchStatement(session.tenant_id, String(body.query ?? ''), limit);
@@ -196,6 +249,11 @@ export async function startFloorServer(options: FloorOptions): Promise<FloorServ
     if (request.method === 'GET' && url.startsWith('/api/persons/')) {
       const session = await authenticate(request);
       send(response, 200, await readPerson(session, url.slice('/api/persons/'.length)));
+      return;
+    }
+    if (request.method === 'GET' && url.startsWith('/api/cases/')) {
+      const session = await authenticate(request);
+      send(response, 200, await readCase(session, url.slice('/api/cases/'.length)));
       return;
     }
     if (request.method === 'POST' && url === '/api/persons/search') {

@@ -14,11 +14,11 @@ let next = 0;
 const request: AutocannonRequest =
   job.workload.kind === 'read'
     ? (() => {
-        const ids = job.workload.ids;
+        const { ids, path } = job.workload;
         return {
           method: 'GET',
           headers: { cookie: job.workload.cookie },
-          setupRequest: (req) => ({ ...req, path: `/api/persons/${ids[next++ % ids.length]}` }),
+          setupRequest: (req) => ({ ...req, path: `${path}${ids[next++ % ids.length]}` }),
         };
       })()
     : (() => {

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Round } from './report';
 
 export type Workload =
-  | { kind: 'read'; ids: string[]; cookie: string }
+  | { kind: 'read'; path: '/api/persons/' | '/api/cases/'; ids: string[]; cookie: string }
   | { kind: 'search'; bodies: string[]; cookie: string; csrfToken: string };
 
 export interface LoadJob {

@@ -183,7 +183,9 @@ async function sampleWorkload(database: LotseDatabase, tenantId: string) {
   const people = await sql<{ lastName: string; firstName: string; birthDate: string; customerNumber: string }>`
     select last_name, first_name, birth_date, customer_number from persons where tenant_id = ${tenantId}
     order by md5(id::text || 'search') limit ${SEARCH_SAMPLE}`.execute(database.owner);
-  return { ids: ids.rows.map((r) => r.id), bodies: searchBodies(people.rows) };
+  const cases = await sql<{ id: string }>`
+    select id from cases where tenant_id = ${tenantId} order by md5(id::text || 'case') limit ${READ_IDS}`.execute(database.owner);
+  return { ids: ids.rows.map((r) => r.id), caseIds: cases.rows.map((r) => r.id), bodies: searchBodies(people.rows) };
 }
 
 interface Call {
@@ -194,11 +196,11 @@ interface Call {
 async function call(
   baseUrl: string,
   auth: Login,
-  request: { kind: 'read'; id: string } | { kind: 'search'; query: string },
+  request: { kind: 'read'; id: string } | { kind: 'case'; id: string } | { kind: 'search'; query: string },
 ): Promise<Call> {
   const response =
-    request.kind === 'read'
-      ? await fetch(`${baseUrl}/api/persons/${request.id}`, { headers: { cookie: auth.cookie } })
+    request.kind === 'read' || request.kind === 'case'
+      ? await fetch(`${baseUrl}/api/${request.kind === 'read' ? 'persons' : 'cases'}/${request.id}`, { headers: { cookie: auth.cookie } })
       : await fetch(`${baseUrl}/api/persons/search`, {
           method: 'POST',
           headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrfToken, 'content-type': 'application/json' },
@@ -226,13 +228,22 @@ function essence(result: Call): string {
  * Sends the same requests to both servers one at a time, recording the SQL each sends; stops the run
  * if the statements, their parameters or the answers differ. Returns notes on the search hit rates.
  */
-async function verifyFloor(lotseUrl: string, floorUrl: string, auth: Login, ids: string[], bodies: SearchBody[]): Promise<string[]> {
+async function verifyFloor(
+  lotseUrl: string,
+  floorUrl: string,
+  auth: Login,
+  ids: string[],
+  caseIds: string[],
+  bodies: SearchBody[],
+): Promise<string[]> {
   const problems: string[] = [];
   const requests: (
     | { kind: 'read'; id: string; label: string }
+    | { kind: 'case'; id: string; label: string }
     | { kind: 'search'; query: string; label: string; searchKind: SearchKind }
   )[] = [
     ...ids.slice(0, 3).map((id) => ({ kind: 'read' as const, id, label: `read ${id}` })),
+    ...caseIds.slice(0, 5).map((id) => ({ kind: 'case' as const, id, label: `case ${id}` })),
     ...bodies.slice(0, 40).map((b) => ({ kind: 'search' as const, query: b.query, label: `search "${b.query}"`, searchKind: b.kind })),
   ];
   const hits = new Map<SearchKind, number[]>();
@@ -263,7 +274,7 @@ async function verifyFloor(lotseUrl: string, floorUrl: string, auth: Login, ids:
     const mean = counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length);
     return `${kind} ${mean.toFixed(1)}`;
   }).join(', ');
-  return [`Search answers (first page, limit 25) hold on average: ${hitNote} persons (sample of ${requests.length - 3} queries).`];
+  return [`Search answers (first page, limit 25) hold on average: ${hitNote} persons (sample of ${requests.length - 8} queries).`];
 }
 
 async function machineInfo(database: LotseDatabase): Promise<MachineInfo & { postgresSettings: Record<string, string> }> {
@@ -492,8 +503,11 @@ async function main() {
   log(`Lotse at ${lotseUrl}, floor at ${floor.url}`);
 
   const auth = await login(lotseUrl);
-  const { ids, bodies } = await sampleWorkload(database, auth.tenantId);
-  const notes = await verifyFloor(lotseUrl, floor.url, auth, ids, bodies);
+  const { ids, caseIds, bodies } = await sampleWorkload(database, auth.tenantId);
+  if (caseIds.length === 0) throw new BenchFailure('the demo data holds no cases for the case-overview scenario');
+  // The agreement rule table is loaded once per process at the first case read; do that before comparing SQL.
+  await call(lotseUrl, auth, { kind: 'case', id: caseIds[0] ?? '' });
+  const notes = await verifyFloor(lotseUrl, floor.url, auth, ids, caseIds, bodies);
   const probe = await serialReadProbe(appUrlOf(target.url), auth.tenantId, auth.userId, ids);
   log(describeProbe(probe));
   notes.push(describeProbe(probe));
@@ -505,7 +519,12 @@ async function main() {
     {
       name: 'person-read',
       description: `GET /api/persons/:id over ${ids.length} random persons of tenant 0 (session lookup, tenant transaction, person with contact and household, read-log append)`,
-      workload: { kind: 'read', ids, cookie: auth.cookie },
+      workload: { kind: 'read', path: '/api/persons/', ids, cookie: auth.cookie },
+    },
+    {
+      name: 'case-overview',
+      description: `GET /api/cases/:id over ${caseIds.length} random cases of tenant 0 in every state (session lookup, tenant transaction, the whole case file in one statement: person, case manager, rules, barriers, resources, goals and sub-goals, latest agreement versions, ratings, latest 20 contacts, follow-ups, history; read-log append)`,
+      workload: { kind: 'read', path: '/api/cases/', ids: caseIds, cookie: auth.cookie },
     },
     {
       name: 'person-search',

@@ -1,4 +1,5 @@
 export { type BuildAppOptions, buildApp, type RouteEntry } from './app';
 export { type AppConfig, configFromEnv, DEFAULT_CONFIG } from './config';
 export { hashPassword } from './features/auth/password';
+export { caseFileQuery } from './features/cases/repository';
 export { createTenant, createUserDirect, ensureCaseDefaultsForAllTenants, findTenant, listTenants } from './features/tenants/provisioning';

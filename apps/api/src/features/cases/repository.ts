@@ -1,6 +1,6 @@
-import type { CasesTable, Tx } from '@lotse/db';
+import type { CasesTable, Database, Tx } from '@lotse/db';
 import { OPEN_CASE_STATUSES } from '@lotse/domain';
-import { type Insertable, sql, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 
 export type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository['findCase']>>>;
@@ -109,172 +109,7 @@ export class CaseRepository {
    * case manager, and each part of the file as a JSON array. The most-read path of the product.
    */
   caseFile(trx: Tx, tenantId: string, id: string) {
-    return trx
-      .selectFrom('cases as c')
-      .innerJoin('persons as p', (join) => join.onRef('p.tenantId', '=', 'c.tenantId').onRef('p.id', '=', 'c.personId'))
-      .innerJoin('users as m', (join) => join.onRef('m.tenantId', '=', 'c.tenantId').onRef('m.id', '=', 'c.caseManagerId'))
-      .leftJoin('tenantCaseRules as r', 'r.tenantId', 'c.tenantId')
-      .selectAll('c')
-      .select([
-        'p.customerNumber',
-        'p.firstName',
-        'p.lastName',
-        'p.birthDate',
-        'p.phone',
-        'p.singleParent',
-        'p.refugee',
-        'p.severeDisability',
-        'm.displayName as caseManagerName',
-        'r.indicationMinBarriers',
-        'r.indicationRequireWillingness',
-        'r.densityHighDays',
-        'r.densityMediumDays',
-        'r.densityLowDays',
-      ])
-      .select((eb) => [
-        jsonArrayFrom(
-          eb
-            .selectFrom('caseBarriers as b')
-            .innerJoin('barrierTypes as t', (join) => join.onRef('t.tenantId', '=', 'b.tenantId').onRef('t.id', '=', 'b.barrierTypeId'))
-            .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'b.tenantId').onRef('u.id', '=', 'b.recordedBy'))
-            .select([
-              'b.id',
-              'b.severity',
-              'b.recordedOn',
-              'b.recordedBy',
-              'u.displayName as recordedByName',
-              'b.priority',
-              'b.indicators',
-              'b.note',
-              'b.status',
-              'b.version',
-              't.id as typeId',
-              't.code as typeCode',
-              't.label as typeLabel',
-              't.phase as typePhase',
-              't.specialCategory',
-              't.serviceTypes',
-            ])
-            .whereRef('b.tenantId', '=', 'c.tenantId')
-            .whereRef('b.caseId', '=', 'c.id')
-            .orderBy(sql`b.priority nulls last`)
-            .orderBy('b.recordedOn')
-            .orderBy('b.id'),
-        ).as('barriers'),
-        jsonArrayFrom(
-          eb
-            .selectFrom('caseResources as s')
-            .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 's.tenantId').onRef('u.id', '=', 's.recordedBy'))
-            .select(['s.id', 's.category', 's.description', 's.recordedOn', 's.recordedBy', 'u.displayName as recordedByName'])
-            .whereRef('s.tenantId', '=', 'c.tenantId')
-            .whereRef('s.caseId', '=', 'c.id')
-            .orderBy('s.createdAt'),
-        ).as('resources'),
-        jsonArrayFrom(
-          eb
-            .selectFrom('planGoals as g')
-            .select(['g.id', 'g.title', 'g.description', 'g.status', 'g.barrierIds', 'g.version'])
-            .whereRef('g.tenantId', '=', 'c.tenantId')
-            .whereRef('g.caseId', '=', 'c.id')
-            .orderBy('g.createdAt'),
-        ).as('goals'),
-        jsonArrayFrom(
-          eb
-            .selectFrom('planSubgoals as s')
-            .select(['s.id', 's.goalId', 's.title', 's.ownerKind', 's.ownerNote', 's.dueOn', 's.status', 's.reviewNote', 's.version'])
-            .whereRef('s.tenantId', '=', 'c.tenantId')
-            .whereRef('s.caseId', '=', 'c.id')
-            .orderBy('s.dueOn')
-            .orderBy('s.createdAt'),
-        ).as('subGoals'),
-        jsonArrayFrom(
-          eb
-            .selectFrom('agreementVersions as a')
-            .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'a.tenantId').onRef('u.id', '=', 'a.createdBy'))
-            .select(AGREEMENT_COLUMNS)
-            .whereRef('a.tenantId', '=', 'c.tenantId')
-            .whereRef('a.caseId', '=', 'c.id')
-            .orderBy('a.versionNo', 'desc')
-            .limit(2),
-        ).as('latestAgreements'),
-        eb
-          .selectFrom('agreementVersions as a')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('a.tenantId', '=', 'c.tenantId')
-          .whereRef('a.caseId', '=', 'c.id')
-          .as('agreementCount'),
-        jsonArrayFrom(
-          eb
-            .selectFrom('caseRatings as g')
-            .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'g.tenantId').onRef('u.id', '=', 'g.ratedBy'))
-            .select([
-              'g.id',
-              'g.occasion',
-              'g.ratedOn',
-              'g.withPerson',
-              'g.ratedBy',
-              'u.displayName as ratedByName',
-              'g.scores',
-              'g.createdAt',
-            ])
-            .whereRef('g.tenantId', '=', 'c.tenantId')
-            .whereRef('g.caseId', '=', 'c.id')
-            .orderBy('g.ratedOn')
-            .orderBy('g.createdAt'),
-        ).as('ratings'),
-        jsonArrayFrom(
-          eb
-            .selectFrom('caseContacts as k')
-            .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'k.tenantId').onRef('u.id', '=', 'k.createdBy'))
-            .select(CONTACT_COLUMNS)
-            .whereRef('k.tenantId', '=', 'c.tenantId')
-            .whereRef('k.caseId', '=', 'c.id')
-            .orderBy('k.occurredOn', 'desc')
-            .orderBy('k.createdAt', 'desc')
-            .orderBy('k.id', 'desc')
-            .limit(CONTACTS_ON_OVERVIEW),
-        ).as('contacts'),
-        eb
-          .selectFrom('caseContacts as k')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('k.tenantId', '=', 'c.tenantId')
-          .whereRef('k.caseId', '=', 'c.id')
-          .as('contactCount'),
-        jsonArrayFrom(
-          eb
-            .selectFrom('followUps as f')
-            .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'f.tenantId').onRef('u.id', '=', 'f.ownerId'))
-            .select(FOLLOW_UP_COLUMNS)
-            .whereRef('f.tenantId', '=', 'c.tenantId')
-            .whereRef('f.caseId', '=', 'c.id')
-            .where((w) => w.or([w('f.doneOn', 'is', null), w('f.doneOn', '>=', sql<string>`current_date - 30`)]))
-            .orderBy(sql`f.done_on is not null`)
-            .orderBy('f.dueOn'),
-        ).as('followUps'),
-        jsonArrayFrom(
-          eb
-            .selectFrom('caseTransitions as h')
-            .leftJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'h.tenantId').onRef('u.id', '=', 'h.actorId'))
-            .select([
-              'h.id',
-              'h.at',
-              'h.actorId',
-              'u.displayName as actorName',
-              'h.action',
-              'h.fromStatus',
-              'h.toStatus',
-              'h.reason',
-              'h.indicationMet',
-              'h.indicationOverride',
-            ])
-            .whereRef('h.tenantId', '=', 'c.tenantId')
-            .whereRef('h.caseId', '=', 'c.id')
-            .orderBy('h.at', 'desc'),
-        ).as('history'),
-      ])
-      .where('c.tenantId', '=', tenantId)
-      .where('c.id', '=', id)
-      .executeTakeFirst();
+    return caseFileQuery(trx, tenantId, id).executeTakeFirst();
   }
 
   listCases(
@@ -692,3 +527,175 @@ const AGREEMENT_COLUMNS = [
 const CONTACT_COLUMNS = ['k.id', 'k.kind', 'k.occurredOn', 'k.summary', 'k.note', 'k.createdBy', 'u.displayName as createdByName'] as const;
 
 const FOLLOW_UP_COLUMNS = ['f.id', 'f.title', 'f.dueOn', 'f.ownerId', 'u.displayName as ownerName', 'f.doneOn', 'f.version'] as const;
+
+/**
+ * The case-file statement as a query builder: the repository executes it; the benchmark's floor server
+ * compiles it once to send exactly the same SQL.
+ */
+export function caseFileQuery(db: Kysely<Database>, tenantId: string, id: string) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('persons as p', (join) => join.onRef('p.tenantId', '=', 'c.tenantId').onRef('p.id', '=', 'c.personId'))
+    .innerJoin('users as m', (join) => join.onRef('m.tenantId', '=', 'c.tenantId').onRef('m.id', '=', 'c.caseManagerId'))
+    .leftJoin('tenantCaseRules as r', 'r.tenantId', 'c.tenantId')
+    .selectAll('c')
+    .select([
+      'p.customerNumber',
+      'p.firstName',
+      'p.lastName',
+      'p.birthDate',
+      'p.phone',
+      'p.singleParent',
+      'p.refugee',
+      'p.severeDisability',
+      'm.displayName as caseManagerName',
+      'r.indicationMinBarriers',
+      'r.indicationRequireWillingness',
+      'r.densityHighDays',
+      'r.densityMediumDays',
+      'r.densityLowDays',
+    ])
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('caseBarriers as b')
+          .innerJoin('barrierTypes as t', (join) => join.onRef('t.tenantId', '=', 'b.tenantId').onRef('t.id', '=', 'b.barrierTypeId'))
+          .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'b.tenantId').onRef('u.id', '=', 'b.recordedBy'))
+          .select([
+            'b.id',
+            'b.severity',
+            'b.recordedOn',
+            'b.recordedBy',
+            'u.displayName as recordedByName',
+            'b.priority',
+            'b.indicators',
+            'b.note',
+            'b.status',
+            'b.version',
+            't.id as typeId',
+            't.code as typeCode',
+            't.label as typeLabel',
+            't.phase as typePhase',
+            't.specialCategory',
+            't.serviceTypes',
+          ])
+          .whereRef('b.tenantId', '=', 'c.tenantId')
+          .whereRef('b.caseId', '=', 'c.id')
+          .orderBy(sql`b.priority nulls last`)
+          .orderBy('b.recordedOn')
+          .orderBy('b.id'),
+      ).as('barriers'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('caseResources as s')
+          .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 's.tenantId').onRef('u.id', '=', 's.recordedBy'))
+          .select(['s.id', 's.category', 's.description', 's.recordedOn', 's.recordedBy', 'u.displayName as recordedByName'])
+          .whereRef('s.tenantId', '=', 'c.tenantId')
+          .whereRef('s.caseId', '=', 'c.id')
+          .orderBy('s.createdAt'),
+      ).as('resources'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('planGoals as g')
+          .select(['g.id', 'g.title', 'g.description', 'g.status', 'g.barrierIds', 'g.version'])
+          .whereRef('g.tenantId', '=', 'c.tenantId')
+          .whereRef('g.caseId', '=', 'c.id')
+          .orderBy('g.createdAt'),
+      ).as('goals'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('planSubgoals as s')
+          .select(['s.id', 's.goalId', 's.title', 's.ownerKind', 's.ownerNote', 's.dueOn', 's.status', 's.reviewNote', 's.version'])
+          .whereRef('s.tenantId', '=', 'c.tenantId')
+          .whereRef('s.caseId', '=', 'c.id')
+          .orderBy('s.dueOn')
+          .orderBy('s.createdAt'),
+      ).as('subGoals'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('agreementVersions as a')
+          .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'a.tenantId').onRef('u.id', '=', 'a.createdBy'))
+          .select(AGREEMENT_COLUMNS)
+          .whereRef('a.tenantId', '=', 'c.tenantId')
+          .whereRef('a.caseId', '=', 'c.id')
+          .orderBy('a.versionNo', 'desc')
+          .limit(2),
+      ).as('latestAgreements'),
+      eb
+        .selectFrom('agreementVersions as a')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('a.tenantId', '=', 'c.tenantId')
+        .whereRef('a.caseId', '=', 'c.id')
+        .as('agreementCount'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('caseRatings as g')
+          .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'g.tenantId').onRef('u.id', '=', 'g.ratedBy'))
+          .select([
+            'g.id',
+            'g.occasion',
+            'g.ratedOn',
+            'g.withPerson',
+            'g.ratedBy',
+            'u.displayName as ratedByName',
+            'g.scores',
+            'g.createdAt',
+          ])
+          .whereRef('g.tenantId', '=', 'c.tenantId')
+          .whereRef('g.caseId', '=', 'c.id')
+          .orderBy('g.ratedOn')
+          .orderBy('g.createdAt'),
+      ).as('ratings'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('caseContacts as k')
+          .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'k.tenantId').onRef('u.id', '=', 'k.createdBy'))
+          .select(CONTACT_COLUMNS)
+          .whereRef('k.tenantId', '=', 'c.tenantId')
+          .whereRef('k.caseId', '=', 'c.id')
+          .orderBy('k.occurredOn', 'desc')
+          .orderBy('k.createdAt', 'desc')
+          .orderBy('k.id', 'desc')
+          .limit(CONTACTS_ON_OVERVIEW),
+      ).as('contacts'),
+      eb
+        .selectFrom('caseContacts as k')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('k.tenantId', '=', 'c.tenantId')
+        .whereRef('k.caseId', '=', 'c.id')
+        .as('contactCount'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('followUps as f')
+          .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'f.tenantId').onRef('u.id', '=', 'f.ownerId'))
+          .select(FOLLOW_UP_COLUMNS)
+          .whereRef('f.tenantId', '=', 'c.tenantId')
+          .whereRef('f.caseId', '=', 'c.id')
+          .where((w) => w.or([w('f.doneOn', 'is', null), w('f.doneOn', '>=', sql<string>`current_date - 30`)]))
+          .orderBy(sql`f.done_on is not null`)
+          .orderBy('f.dueOn'),
+      ).as('followUps'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('caseTransitions as h')
+          .leftJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'h.tenantId').onRef('u.id', '=', 'h.actorId'))
+          .select([
+            'h.id',
+            'h.at',
+            'h.actorId',
+            'u.displayName as actorName',
+            'h.action',
+            'h.fromStatus',
+            'h.toStatus',
+            'h.reason',
+            'h.indicationMet',
+            'h.indicationOverride',
+          ])
+          .whereRef('h.tenantId', '=', 'c.tenantId')
+          .whereRef('h.caseId', '=', 'c.id')
+          .orderBy('h.at', 'desc'),
+      ).as('history'),
+    ])
+    .where('c.tenantId', '=', tenantId)
+    .where('c.id', '=', id);
+}
