@@ -1,5 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { type AppConfig, createTenant, createUserDirect, listTenants } from '@lotse/api';
-import { type LotseDatabase, loadDemoPersons } from '@lotse/db';
+import { type LotseDatabase, loadDemoCases, loadDemoPersons } from '@lotse/db';
 import { demoTenantInfo } from '@lotse/db/demo';
 import { type Role, todayInGermany } from '@lotse/domain';
 
@@ -43,6 +44,8 @@ export interface DemoSeedOptions {
   argon2: AppConfig['argon2'];
   onTenant?: (name: string, persons: number) => void;
   onProgress?: (loaded: number) => void;
+  /** Case files loaded so far in the current tenant (after its persons). */
+  onCaseProgress?: (loaded: number) => void;
 }
 
 export interface DemoLogin {
@@ -71,7 +74,7 @@ export async function hasTenants(database: LotseDatabase) {
   return (await listTenants(database.owner)).length > 0;
 }
 
-/** Creates demo tenants with their accounts and generated persons (deterministic for a seed). */
+/** Creates demo tenants with their accounts, generated persons and case files (deterministic for a seed and day). */
 export async function seedDemo(database: LotseDatabase, options: DemoSeedOptions): Promise<DemoLogin[]> {
   const db = database.owner;
   for (let index = 0; index < options.tenants; index++) {
@@ -103,14 +106,26 @@ export async function seedDemo(database: LotseDatabase, options: DemoSeedOptions
     }
     const persons = options.personsPerTenant[index] ?? options.personsPerTenant[options.personsPerTenant.length - 1] ?? 0;
     options.onTenant?.(info.name, persons);
+    const referenceDate = todayInGermany();
     await loadDemoPersons(db, {
       tenantId: tenant.id,
       tenantIndex: index,
       personCount: persons,
       seed: options.seed,
-      referenceDate: todayInGermany(),
+      referenceDate,
       contactIds,
       onProgress: options.onProgress,
+    });
+    // The case managers in account order: the demo login 'fallmanagement' first, so it gets the showcase cases.
+    await loadDemoCases(db, {
+      tenantId: tenant.id,
+      tenantIndex: index,
+      seed: options.seed,
+      referenceDate,
+      caseManagerIds: contactIds,
+      // PostgreSQL writes batches on several pooled connections (bounded by the cores); PGlite has only one.
+      concurrency: database.kind === 'postgres' ? Math.min(3, availableParallelism()) : 1,
+      onProgress: options.onCaseProgress,
     });
   }
   return demoLogins(options.tenants);

@@ -1,4 +1,5 @@
 export * from './connect';
+export * from './demo-cases-load';
 export * from './demo-load';
 export * from './migrate';
 export * from './pglite-lock';
