@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 
+const SCENARIOS = ['person-read', 'case-overview', 'person-search'];
+
 export interface BenchOptions {
   persons: number;
   otherTenants: number;
@@ -33,7 +35,7 @@ export const USAGE = `npm run bench -- [options]
   --rounds N          split each measurement into N alternating rounds Lotse/floor, so background
                       load on a shared machine hits both alike (default 3)
   --pool N            database pool size of Lotse and of the floor (default 20)
-  --scenario NAME     only this scenario (person-read, person-search); repeatable
+  --scenario NAME     only this scenario (person-read, case-overview, person-search); repeatable
   --admin-url URL     PostgreSQL owner URL (default $LOTSE_BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)
   --experiments       also measure what-if variants of Lotse and the floor: without the read-log
                       append, and with synchronous_commit=off (evidence for the bottleneck)
@@ -80,7 +82,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}): Bench
   const quick = values.quick ?? false;
   const scenarios = values.scenario ?? [];
   for (const s of scenarios) {
-    if (s !== 'person-read' && s !== 'person-search') throw new Error(`unknown --scenario ${s} (person-read, person-search)`);
+    if (!SCENARIOS.includes(s)) throw new Error(`unknown --scenario ${s} (${SCENARIOS.join(', ')})`);
   }
   return {
     persons: positiveInt('persons', values.persons, quick ? 20_000 : 200_000),
