@@ -12,7 +12,8 @@ import { defineConfig } from '@playwright/test';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..');
-const PORT = 3100;
+// Another port (e.g. LOTSE_E2E_PORT=3170) lets two runs in one checkout (or machine) go side by side.
+const PORT = Number(process.env.LOTSE_E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

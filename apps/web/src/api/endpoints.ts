@@ -213,6 +213,7 @@ export type BarrierOrderBody = z.input<typeof contracts.barrierOrderRequest>;
 export type CaseResource = z.infer<typeof contracts.resourceSchema>;
 export type CreateResourceBody = z.input<typeof contracts.createResourceRequest>;
 export type CreateGoalBody = z.input<typeof contracts.createGoalRequest>;
+export type UpdateGoalBody = z.input<typeof contracts.updateGoalRequest>;
 export type CreateSubGoalBody = z.input<typeof contracts.createSubGoalRequest>;
 export type UpdateSubGoalBody = z.input<typeof contracts.updateSubGoalRequest>;
 export type AgreementVersionList = z.infer<typeof contracts.agreementVersionList>;
@@ -271,6 +272,14 @@ export async function deleteResource(caseId: string, resourceId: string): Promis
 
 export function createGoal(caseId: string, body: CreateGoalBody, idempotencyKey: string): Promise<ApiResponse<contracts.Goal>> {
   return apiRequest<contracts.Goal>(casePath(caseId, '/goals'), { method: 'POST', body, idempotencyKey });
+}
+
+export function updateGoal(caseId: string, goalId: string, etag: string, body: UpdateGoalBody): Promise<ApiResponse<contracts.Goal>> {
+  return apiRequest<contracts.Goal>(casePath(caseId, `/goals/${encodeURIComponent(goalId)}`), {
+    method: 'PATCH',
+    body,
+    ifMatch: etag,
+  });
 }
 
 export function createSubGoal(

@@ -89,8 +89,9 @@ export function AgreementForm({
   const { overview, refresh } = context;
   const announce = useAnnounce();
   const idempotencyKey = useIdempotencyKey();
-  const form = useCaseForm<AgreementValues>(() => initialValues(current));
-  const nextKey = useRef(Math.max(current?.duties.length ?? 0, current?.commitments.length ?? 0) + 1);
+  const form = useCaseForm<AgreementValues>(() => initialValues(current), { draft: { store: context.drafts, key: 'agreement' } });
+  // Row keys go on after the highest one (also of a restored draft).
+  const nextKey = useRef(Math.max(0, ...form.values.duties.map((r) => r.key), ...form.values.commitments.map((r) => r.key)) + 1);
   const { values, set, err } = form;
   const headingId = id('heading');
   const agreedIso = parseGermanDate(values.agreedOn);
@@ -100,8 +101,9 @@ export function AgreementForm({
   // Dates the user has not typed yet follow the rule: the latest review date (validity and review).
   useEffect(() => {
     if (!latestReview) return;
-    form.setValues((v) =>
-      v.validUntil || v.reviewOn ? v : { ...v, validUntil: formatDate(latestReview), reviewOn: formatDate(latestReview) },
+    form.setValues(
+      (v) => (v.validUntil || v.reviewOn ? v : { ...v, validUntil: formatDate(latestReview), reviewOn: formatDate(latestReview) }),
+      { silent: true },
     );
   }, [latestReview, form.setValues]);
 

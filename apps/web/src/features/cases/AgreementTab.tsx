@@ -9,7 +9,7 @@ import { Loading, ProblemAlert } from '../../components/Page';
 import { t } from '../../i18n';
 import { formatDate, todayIso } from '../../lib/format';
 import { AgreementForm } from './AgreementForm';
-import { TAB_HEADING_ID, useCaseFile } from './caseFileContext';
+import { TAB_HEADING_ID, useCaseFile, useDraftState } from './caseFileContext';
 import { keyed } from './caseFileData';
 import { focusWhenReady, formatMinute } from './caseFormKit';
 
@@ -20,7 +20,7 @@ export function AgreementTab() {
   const context = useCaseFile();
   const { overview, can } = context;
   const current = overview.agreement;
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useDraftState(context.drafts, 'agreement', false);
   const [versions, setVersions] = useState<AgreementVersion[] | null>(null);
   const [versionsError, setVersionsError] = useState<ApiError | null>(null);
   const [rules, setRules] = useState<AgreementRuleInfo[] | null>(null);
@@ -79,7 +79,7 @@ export function AgreementTab() {
       </div>
       {!can.plan && overview.responsible ? <p className="muted">{t('caseFile.agreementReadOnly')}</p> : null}
 
-      {creating ? (
+      {creating && can.plan ? (
         <AgreementForm
           context={context}
           current={current}

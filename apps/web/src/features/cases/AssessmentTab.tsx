@@ -9,7 +9,7 @@ import {
   type ResourceCategory,
   SERVICE_TYPE_LABELS_DE,
 } from '@lotse/domain';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type ApiError, etagFromVersion, toApiError } from '../../api/client';
 import * as api from '../../api/endpoints';
 import { Badge } from '../../components/Badge';
@@ -20,7 +20,7 @@ import { t } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { BarrierForm } from './BarrierForm';
-import { type CaseFileContext, TAB_HEADING_ID, useCaseFile } from './caseFileContext';
+import { type CaseFileContext, TAB_HEADING_ID, useCaseFile, useDraftState } from './caseFileContext';
 import { barriersInOrder, keyed } from './caseFileData';
 import { CaseFormFrame, Checks, focusWhenReady, TextAreaField, useCaseForm } from './caseFormKit';
 
@@ -30,7 +30,7 @@ export function AssessmentTab() {
   const { overview, can } = context;
   const [barrierTypes, setBarrierTypes] = useState<BarrierType[] | null>(null);
   const [typesError, setTypesError] = useState<ApiError | null>(null);
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useDraftState(context.drafts, 'barrier-new', false);
 
   useEffect(() => {
     if (!can.assessment) return;
@@ -75,7 +75,7 @@ export function AssessmentTab() {
           <p className="banner banner--info">{t('caseFile.hiddenEntries', { count: overview.hiddenSpecialCategoryEntries })}</p>
         ) : null}
         {typesError ? <ProblemAlert error={typesError} /> : null}
-        {adding ? (
+        {adding && can.assessment ? (
           <div className="card">
             <BarrierForm
               context={context}
@@ -127,7 +127,7 @@ function BarrierItem({
 }) {
   const { overview, can, refresh } = context;
   const announce = useAnnounce();
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useDraftState(context.drafts, `barrier-edit:${barrier.id}`, false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const label = barrier.barrierType.label;
@@ -238,7 +238,7 @@ function BarrierItem({
           </button>
         </div>
       ) : null}
-      {editing ? (
+      {editing && can.assessment ? (
         <BarrierForm
           context={context}
           barrier={barrier}
@@ -274,19 +274,26 @@ function BarrierOrderSection({ context }: { context: CaseFileContext }) {
   const announce = useAnnounce();
   const serverOrder = barriersInOrder(overview.barriers);
   const serverIds = serverOrder.map((b) => b.id);
-  const form = useCaseForm<{ order: string[] }>({ order: serverIds });
+  const form = useCaseForm<{ order: string[] }>({ order: serverIds }, { draft: { store: context.drafts, key: 'barrier-order' } });
+  // Whether the user has moved something (or comes back to a moved, unsaved order).
+  const touched = useRef(form.restored);
   const order = form.values.order;
   const byId = new Map(serverOrder.map((b) => [b.id, b]));
   const unordered = serverOrder.filter((b) => b.priority === null).length;
   const idsKey = [...serverIds].sort().join(',');
 
-  // Barriers added or resolved elsewhere: keep the user's order for the rest, new ones at the end.
+  // Barriers added or resolved meanwhile: an untouched list follows the server's order; a moved one
+  // keeps the user's order for the rest, new ones at the end.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the set of active barriers changes
   useEffect(() => {
-    form.setValues((v) => {
-      const kept = v.order.filter((id) => serverIds.includes(id));
-      return { order: [...kept, ...serverIds.filter((id) => !kept.includes(id))] };
-    });
+    form.setValues(
+      (v) => {
+        if (!touched.current) return { order: serverIds };
+        const kept = v.order.filter((id) => serverIds.includes(id));
+        return { order: [...kept, ...serverIds.filter((id) => !kept.includes(id))] };
+      },
+      { silent: true },
+    );
   }, [idsKey]);
 
   const current = order.filter((id) => byId.has(id));
@@ -299,6 +306,7 @@ function BarrierOrderSection({ context }: { context: CaseFileContext }) {
     const next = [...current];
     next.splice(index, 1);
     next.splice(target, 0, id);
+    touched.current = true;
     form.setValues({ order: next });
     announce(t('caseFile.orderMoved', { label: byId.get(id)?.barrierType.label ?? '', n: target + 1, total: next.length }));
     // Keep focus on the moved barrier: the same button unless it is now at the end of the list.
@@ -313,6 +321,7 @@ function BarrierOrderSection({ context }: { context: CaseFileContext }) {
       async () => {
         const res = await api.putBarrierOrder(overview.id, etag, { barrierIds: current });
         replace(res);
+        touched.current = false;
         announce(t('caseFile.orderSaved'));
       },
       { onConflict: refresh },
@@ -339,7 +348,10 @@ function BarrierOrderSection({ context }: { context: CaseFileContext }) {
           onSubmit={save}
           submitLabel={t('caseFile.orderSave')}
           labelledBy="order-heading"
-          onConflictReload={() => form.reset({ order: serverIds })}
+          onConflictReload={() => {
+            touched.current = false;
+            form.reset({ order: serverIds });
+          }}
         >
           <p className="field-hint" id="order-hint">
             {t('caseFile.orderHint')}
@@ -397,10 +409,13 @@ function ResourcesSection({ context }: { context: CaseFileContext }) {
   const { overview, can, refresh } = context;
   const announce = useAnnounce();
   const idempotencyKey = useIdempotencyKey();
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useDraftState(context.drafts, 'resource', false);
   const [removing, setRemoving] = useState<string | null>(null);
   const [removeError, setRemoveError] = useState<ApiError | null>(null);
-  const form = useCaseForm<{ category: ResourceCategory | ''; description: string }>({ category: '', description: '' });
+  const form = useCaseForm<{ category: ResourceCategory | ''; description: string }>(
+    { category: '', description: '' },
+    { draft: { store: context.drafts, key: 'resource' } },
+  );
 
   const remove = async (id: string, description: string) => {
     if (removing) return;
@@ -459,7 +474,7 @@ function ResourcesSection({ context }: { context: CaseFileContext }) {
         ) : null}
       </div>
       <ProblemAlert error={removeError} />
-      {adding ? (
+      {adding && can.assessment ? (
         <div className="card">
           <h4 id="resource-form-heading">{t('caseFile.resourceAdd')}</h4>
           <CaseFormFrame

@@ -19,6 +19,8 @@ import { formatDate } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import type { CaseFileContext } from './caseFileContext';
 import {
+  type Based,
+  based,
   CaseFormFrame,
   Checks,
   DateField,
@@ -28,6 +30,7 @@ import {
   type OptionGroup,
   orNull,
   RadioGroupField,
+  rebase,
   TextAreaField,
   todayGerman,
   useCaseForm,
@@ -82,8 +85,11 @@ export function BarrierForm({
   const { overview, refresh } = context;
   const announce = useAnnounce();
   const idempotencyKey = useIdempotencyKey();
-  const form = useCaseForm<BarrierValues>(() => valuesOf(barrier));
-  const nextKey = useRef((barrier?.indicators.length ?? 0) + 1);
+  const form = useCaseForm<Based<BarrierValues>>(() => based(valuesOf(barrier), barrier?.version ?? 0), {
+    draft: { store: context.drafts, key: barrier ? `barrier-edit:${barrier.id}` : 'barrier-new' },
+  });
+  // Row keys go on after the highest one (also of a restored draft).
+  const nextKey = useRef(Math.max(0, ...form.values.indicators.map((r) => r.key)) + 1);
   const { values, set, err } = form;
   const prefix = barrier ? `barrier-edit-${barrier.id}` : 'barrier-new';
   const headingId = `${prefix}-heading`;
@@ -118,7 +124,9 @@ export function BarrierForm({
   const setRow = (key: number, patch: Partial<IndicatorRow>) =>
     form.setValues((v) => ({ ...v, indicators: v.indicators.map((r) => (r.key === key ? { ...r, ...patch } : r)) }));
   const addRow = () => {
-    const key = nextKey.current++;
+    // After a conflict the rows of the current version come with keys of their own.
+    const key = Math.max(nextKey.current, ...values.indicators.map((r) => r.key + 1));
+    nextKey.current = key + 1;
     form.setValues((v) => ({ ...v, indicators: [...v.indicators, { key, source: '', note: '' }] }));
     focusWhenReady(`${prefix}-ind-${key}-source`);
   };
@@ -161,25 +169,32 @@ export function BarrierForm({
           onClose(res.data.id);
           return;
         }
-        const before = valuesOf(barrier);
+        // Against the state the input is based on: only what the user changed is sent.
+        const before = values.base;
         const body: api.UpdateBarrierBody = {};
         if (values.severity !== before.severity) body.severity = values.severity as BarrierSeverity;
         const indicators = indicatorsBody();
         if (JSON.stringify(indicators) !== JSON.stringify(before.indicators.map((r) => ({ source: r.source, note: orNull(r.note) }))))
           body.indicators = indicators;
-        if (orNull(values.note) !== barrier.note) body.note = orNull(values.note);
+        if (orNull(values.note) !== orNull(before.note)) body.note = orNull(values.note);
         if (Object.keys(body).length === 0) {
           announce(t('common.noChanges'));
           onClose(barrier.id);
           return;
         }
-        const current = overview.barriers.find((b) => b.id === barrier.id) ?? barrier;
-        await api.updateBarrier(overview.id, barrier.id, etagFromVersion(current.version), body);
+        await api.updateBarrier(overview.id, barrier.id, etagFromVersion(values.version), body);
         await refresh();
         announce(t('caseFile.barrierSaved', { label: barrier.barrierType.label }));
         onClose(barrier.id);
       },
-      { onConflict: refresh },
+      {
+        // The current version is loaded: untouched fields take it, "Weiter bearbeiten" saves the input on top.
+        onConflict: async () => {
+          const fresh = await refresh();
+          const now = barrier ? fresh?.barriers.find((b) => b.id === barrier.id) : undefined;
+          if (now) form.setValues((v) => rebase(v, valuesOf(now), now.version));
+        },
+      },
     );
 
   return (
@@ -197,7 +212,7 @@ export function BarrierForm({
         conflictText={t('caseFile.conflictRecord')}
         onConflictReload={() => {
           const current = barrier ? (overview.barriers.find((b) => b.id === barrier.id) ?? barrier) : null;
-          form.reset(valuesOf(current));
+          form.reset(based(valuesOf(current), current?.version ?? 0));
         }}
       >
         <p className="muted">{t('form.requiredNote')}</p>

@@ -1,15 +1,17 @@
 import type { CaseOverview } from '@lotse/contracts';
-import { CASE_PRIORITY_LABELS_DE, CASE_STATUS_LABELS_DE, type CaseStatus, TARGET_GROUP_LABELS_DE } from '@lotse/domain';
+import { CASE_PRIORITY_LABELS_DE, CASE_STATUS_LABELS_DE, type CaseStatus, hasAnyRole, TARGET_GROUP_LABELS_DE } from '@lotse/domain';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { type ApiError, type ApiResponse, etagOf, toApiError } from '../../api/client';
 import * as api from '../../api/endpoints';
 import { Badge } from '../../components/Badge';
-import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../components/Page';
+import { Loading, ProblemAlert, usePageTitle } from '../../components/Page';
 import { t } from '../../i18n';
 import { formatDate, fullName } from '../../lib/format';
 import { useLoadedResource } from '../../lib/useLoadedResource';
-import { CASE_TABS, type CaseFileContext, permissionsFor, TAB_HEADING_ID } from './caseFileContext';
+import { useSession } from '../auth/session';
+import { CaseSettings, densityLabel } from './CaseSettings';
+import { CASE_TABS, type CaseFileContext, createDraftStore, permissionsFor, TAB_HEADING_ID } from './caseFileContext';
 import { StatusPanel } from './StatusPanel';
 
 interface Loaded {
@@ -32,7 +34,11 @@ function tabOf(pathname: string, caseId: string) {
 export function CaseFilePage() {
   const { id = '' } = useParams();
   const location = useLocation();
+  const { roles } = useSession();
   const [refreshError, setRefreshError] = useState<ApiError | null>(null);
+  // Drafts of open forms, per case: they survive switching tabs, not leaving the case file.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new store for every case
+  const drafts = useMemo(() => createDraftStore(), [id]);
 
   const fetchLoaded = useCallback(
     async (signal?: AbortSignal): Promise<Loaded> => {
@@ -94,15 +100,16 @@ export function CaseFilePage() {
             replace,
             responsible: loaded.overview.responsible,
             can: permissionsFor(loaded.overview.status, loaded.overview.responsible),
+            drafts,
           }
         : null,
-    [loaded, refresh, replace],
+    [loaded, refresh, replace, drafts],
   );
 
   if (!loaded || !context) {
     return (
       <>
-        <PageHeader title={t('caseFile.pageTitle')} />
+        <CaseHeader overview={null} />
         {loadError ? <ProblemAlert error={loadError} onRetry={() => void load()} /> : <Loading text={t('caseFile.loading')} />}
       </>
     );
@@ -112,6 +119,7 @@ export function CaseFilePage() {
   return (
     <>
       <CaseHeader overview={overview} />
+      <CaseSettings context={context} teamLead={hasAnyRole(roles, ['team_lead'])} />
       {refreshError ? (
         <div className="banner banner--error" role="alert">
           <p className="banner__title">{t('caseFile.refreshFailed')}</p>
@@ -140,20 +148,48 @@ export function CaseFilePage() {
   );
 }
 
-function CaseHeader({ overview }: { overview: CaseOverview }) {
-  const { person } = overview;
+/**
+ * The page heading, the same element while loading and when loaded: the shell focuses the h1 after a
+ * navigation, and that focus must survive the case file's arrival (instead of falling to <body>).
+ */
+function CaseTitle({ overview }: { overview: CaseOverview | null }) {
+  const person = overview?.person;
   return (
-    <div className="case-header">
-      <div className="page-header">
-        <div className="page-header__text">
-          <h1 tabIndex={-1}>
-            {t('caseFile.titlePrefix')} <Link to={`/personen/${person.id}`}>{fullName(person)}</Link>
-          </h1>
+    <div className="page-header">
+      <div className="page-header__text">
+        <h1 tabIndex={-1}>
+          {person ? (
+            <>
+              {t('caseFile.titlePrefix')} <Link to={`/personen/${person.id}`}>{fullName(person)}</Link>
+            </>
+          ) : (
+            t('caseFile.pageTitle')
+          )}
+        </h1>
+        {person ? (
           <p className="page-subtitle">
             {t('caseFile.customerNumber')} {person.customerNumber} · {t('caseFile.birthDate')} {formatDate(person.birthDate)}
           </p>
-        </div>
+        ) : null}
       </div>
+    </div>
+  );
+}
+
+/** Heading, facts and steps of the case; only the heading while the case is loading. */
+function CaseHeader({ overview }: { overview: CaseOverview | null }) {
+  if (!overview) {
+    return (
+      <div className="case-header">
+        <CaseTitle overview={null} />
+      </div>
+    );
+  }
+  const { person } = overview;
+  const density = densityLabel(overview);
+  return (
+    <div className="case-header">
+      <CaseTitle overview={overview} />
       <dl className="case-facts">
         <div className="case-facts__item">
           <dt>{t('caseFile.targetGroups')}</dt>
@@ -181,6 +217,12 @@ function CaseHeader({ overview }: { overview: CaseOverview }) {
         <div className="case-facts__item">
           <dt>{t('caseFile.priority')}</dt>
           <dd>{CASE_PRIORITY_LABELS_DE[overview.priority]}</dd>
+        </div>
+        <div className="case-facts__item">
+          <dt>{t('caseFile.density')}</dt>
+          <dd>
+            {density.days} <span className="muted">({density.source})</span>
+          </dd>
         </div>
         <div className="case-facts__item">
           <dt>{t('caseFile.nextContactDue')}</dt>

@@ -12,7 +12,7 @@ import { t } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { useRequiredSession } from '../auth/session';
-import { type CaseFileContext, TAB_HEADING_ID, useCaseFile } from './caseFileContext';
+import { type CaseFileContext, TAB_HEADING_ID, useCaseFile, useDraftState } from './caseFileContext';
 import { CaseFormFrame, Checks, DateField, focusWhenReady, orNull, TextAreaField, todayGerman, useCaseForm } from './caseFormKit';
 
 const PAGE_SIZE = 20;
@@ -50,7 +50,7 @@ function ContactLog({ context }: { context: CaseFileContext }) {
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useDraftState(context.drafts, 'contact', false);
   const announce = useAnnounce();
 
   const loadFirst = useCallback(
@@ -111,7 +111,7 @@ function ContactLog({ context }: { context: CaseFileContext }) {
           </button>
         ) : null}
       </div>
-      {adding ? (
+      {adding && can.work ? (
         <ContactForm
           context={context}
           onClose={async (savedId) => {
@@ -168,7 +168,10 @@ function ContactForm({ context, onClose }: { context: CaseFileContext; onClose: 
   const { overview } = context;
   const announce = useAnnounce();
   const idempotencyKey = useIdempotencyKey();
-  const form = useCaseForm({ kind: 'meeting' as ContactKind, occurredOn: todayGerman(), summary: '', note: '' });
+  const form = useCaseForm(
+    { kind: 'meeting' as ContactKind, occurredOn: todayGerman(), summary: '', note: '' },
+    { draft: { store: context.drafts, key: 'contact' } },
+  );
   let occurredOn = '';
 
   const save = () =>
@@ -261,7 +264,7 @@ function FollowUpsSection({ context }: { context: CaseFileContext }) {
   const { overview, can, refresh } = context;
   const session = useRequiredSession();
   const announce = useAnnounce();
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useDraftState(context.drafts, 'followup', false);
   const [showDone, setShowDone] = useState(false);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
@@ -311,7 +314,7 @@ function FollowUpsSection({ context }: { context: CaseFileContext }) {
           </button>
         ) : null}
       </div>
-      {adding ? (
+      {adding && can.work ? (
         <FollowUpForm
           context={context}
           onClose={(saved) => {
@@ -412,7 +415,10 @@ function FollowUpForm({ context, onClose }: { context: CaseFileContext; onClose:
   const announce = useAnnounce();
   const idempotencyKey = useIdempotencyKey();
   const { staff, failed } = useStaff(true);
-  const form = useCaseForm({ title: '', dueOn: '', ownerId: overview.caseManager.id });
+  const form = useCaseForm(
+    { title: '', dueOn: '', ownerId: overview.caseManager.id },
+    { draft: { store: context.drafts, key: 'followup' } },
+  );
   const options = [...staff];
   if (!options.some((s) => s.id === overview.caseManager.id)) options.unshift(overview.caseManager);
   let dueOn = '';

@@ -1,6 +1,8 @@
 import type { Goal, SubGoal } from '@lotse/contracts';
 import {
   GOAL_STATUS_LABELS_DE,
+  GOAL_STATUSES,
+  type GoalStatus,
   SUBGOAL_OWNER_KINDS,
   SUBGOAL_OWNER_LABELS_DE,
   SUBGOAL_STATUS_LABELS_DE,
@@ -8,7 +10,6 @@ import {
   type SubGoalOwnerKind,
   type SubGoalStatus,
 } from '@lotse/domain';
-import { useState } from 'react';
 import { etagFromVersion } from '../../api/client';
 import * as api from '../../api/endpoints';
 import { Badge } from '../../components/Badge';
@@ -17,15 +18,28 @@ import { useAnnounce } from '../../components/Status';
 import { t } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/idempotency';
-import { type CaseFileContext, TAB_HEADING_ID, useCaseFile } from './caseFileContext';
+import { type CaseFileContext, TAB_HEADING_ID, useCaseFile, useDraftState } from './caseFileContext';
 import { barriersInOrder } from './caseFileData';
-import { CaseFormFrame, Checks, DateField, focusWhenReady, orNull, TextAreaField, useCaseForm } from './caseFormKit';
+import {
+  type Based,
+  based,
+  CaseFormFrame,
+  Checks,
+  changedKeys,
+  DateField,
+  focusWhenReady,
+  orNull,
+  RadioGroupField,
+  rebase,
+  TextAreaField,
+  useCaseForm,
+} from './caseFormKit';
 
 /** Hilfeplan: goals with their sub-goals (owner, due date, status, review note). */
 export function PlanTab() {
   const context = useCaseFile();
   const { overview, can } = context;
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useDraftState(context.drafts, 'goal-new', false);
 
   return (
     <>
@@ -48,7 +62,7 @@ export function PlanTab() {
         ) : null}
       </div>
       {!can.plan && overview.responsible ? <p className="muted">{t('caseFile.planReadOnly')}</p> : null}
-      {adding ? (
+      {adding && can.plan ? (
         <GoalForm
           context={context}
           onClose={(savedId) => {
@@ -69,7 +83,10 @@ function GoalForm({ context, onClose }: { context: CaseFileContext; onClose: (sa
   const { overview, refresh } = context;
   const announce = useAnnounce();
   const idempotencyKey = useIdempotencyKey();
-  const form = useCaseForm({ title: '', description: '', barrierIds: [] as string[] });
+  const form = useCaseForm(
+    { title: '', description: '', barrierIds: [] as string[] },
+    { draft: { store: context.drafts, key: 'goal-new' } },
+  );
   const active = barriersInOrder(overview.barriers);
 
   const save = () =>
@@ -149,10 +166,16 @@ function GoalForm({ context, onClose }: { context: CaseFileContext; onClose: (sa
 }
 
 function GoalCard({ goal, context }: { goal: Goal; context: CaseFileContext }) {
-  const { overview, can } = context;
-  const [addingSub, setAddingSub] = useState(false);
-  const [editingSub, setEditingSub] = useState<string | null>(null);
-  const known = goal.barrierIds.map((id) => overview.barriers.find((b) => b.id === id)).filter((b) => b !== undefined);
+  const { overview, can, drafts } = context;
+  const [addingSub, setAddingSub] = useDraftState(drafts, `subgoal-new:${goal.id}`, false);
+  const [editingSub, setEditingSub] = useDraftState<string | null>(drafts, `subgoal-edit:${goal.id}`, null);
+  const [editingGoal, setEditingGoal] = useDraftState(drafts, `goal-edit:${goal.id}`, false);
+  // Sub-goals are also reviewed while the case is being closed (the server allows it then too).
+  const mayReview = can.plan || (context.responsible && overview.status === 'closing');
+  // In the order of treatment (resolved ones last).
+  const known = [...barriersInOrder(overview.barriers), ...overview.barriers.filter((b) => b.status === 'resolved')].filter((b) =>
+    goal.barrierIds.includes(b.id),
+  );
   const hidden = goal.barrierIds.length - known.length;
   const subGoals = [...goal.subGoals].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   const editing = subGoals.find((s) => s.id === editingSub) ?? null;
@@ -174,6 +197,32 @@ function GoalCard({ goal, context }: { goal: Goal; context: CaseFileContext }) {
         {known.length ? known.map((b) => b.barrierType.label).join(', ') : hidden === 0 ? t('common.none') : ''}
         {hidden > 0 ? <span className="muted"> {t('caseFile.goalHiddenBarriers', { count: hidden })}</span> : null}
       </p>
+      {can.plan && !editingGoal ? (
+        <p>
+          <button
+            type="button"
+            id={`goal-edit-btn-${goal.id}`}
+            className="button button--secondary button--small"
+            onClick={() => {
+              setEditingGoal(true);
+              focusWhenReady(`goal-edit-${goal.id}-title`);
+            }}
+          >
+            {t('caseFile.goalEdit')}
+            <span className="visually-hidden">: {goal.title}</span>
+          </button>
+        </p>
+      ) : null}
+      {can.plan && editingGoal ? (
+        <GoalEditForm
+          goal={goal}
+          context={context}
+          onClose={() => {
+            setEditingGoal(false);
+            focusWhenReady(`goal-edit-btn-${goal.id}`);
+          }}
+        />
+      ) : null}
 
       {subGoals.length === 0 ? (
         <p className="muted">{t('caseFile.noSubGoals')}</p>
@@ -188,7 +237,7 @@ function GoalCard({ goal, context }: { goal: Goal; context: CaseFileContext }) {
                 <th scope="col">{t('caseFile.dueOn')}</th>
                 <th scope="col">{t('caseFile.subGoalStatus')}</th>
                 <th scope="col">{t('caseFile.reviewNote')}</th>
-                {can.plan ? (
+                {mayReview ? (
                   <th scope="col">
                     <span className="visually-hidden">{t('caseFile.actions')}</span>
                   </th>
@@ -216,7 +265,7 @@ function GoalCard({ goal, context }: { goal: Goal; context: CaseFileContext }) {
                   </td>
                   <td>{SUBGOAL_STATUS_LABELS_DE[s.status]}</td>
                   <td className="pre-line">{s.reviewNote ?? ''}</td>
-                  {can.plan ? (
+                  {mayReview ? (
                     <td>
                       <button
                         type="button"
@@ -240,7 +289,7 @@ function GoalCard({ goal, context }: { goal: Goal; context: CaseFileContext }) {
           </table>
         </div>
       )}
-      {editing ? (
+      {editing && mayReview ? (
         <SubGoalEditForm
           key={editing.id}
           subGoal={editing}
@@ -280,11 +329,156 @@ function GoalCard({ goal, context }: { goal: Goal; context: CaseFileContext }) {
   );
 }
 
+interface GoalFields {
+  title: string;
+  description: string;
+  status: GoalStatus;
+  barrierIds: string[];
+}
+
+const goalFieldsOf = (goal: Goal): GoalFields => ({
+  title: goal.title,
+  description: goal.description ?? '',
+  status: goal.status,
+  barrierIds: [...goal.barrierIds].sort(),
+});
+
+/** Changes a goal's title, description, status and the barriers it addresses (If-Match of the goal's version). */
+function GoalEditForm({ goal, context, onClose }: { goal: Goal; context: CaseFileContext; onClose: () => void }) {
+  const { overview, refresh } = context;
+  const announce = useAnnounce();
+  const form = useCaseForm<Based<GoalFields>>(() => based(goalFieldsOf(goal), goal.version), {
+    draft: { store: context.drafts, key: `goal-edit:${goal.id}` },
+  });
+  const { values, err } = form;
+  const prefix = `goal-edit-${goal.id}`;
+  const headingId = `${prefix}-heading`;
+  const visible = new Set(overview.barriers.map((b) => b.id));
+  // Active barriers, and resolved ones the goal still names.
+  const options = [
+    ...barriersInOrder(overview.barriers),
+    ...overview.barriers.filter((b) => b.status === 'resolved' && goal.barrierIds.includes(b.id)),
+  ].map((b) => ({
+    value: b.id,
+    label: b.status === 'resolved' ? `${b.barrierType.label} (${t('caseFile.barrierStatusResolved')})` : b.barrierType.label,
+  }));
+  // Barriers the viewer cannot see stay linked.
+  const hiddenIds = values.barrierIds.filter((id) => !visible.has(id));
+  const latest = () => overview.goals.find((g) => g.id === goal.id) ?? goal;
+
+  const save = () =>
+    void form.submit(
+      () => {
+        const c = new Checks();
+        c.required('title', values.title);
+        c.maxLength('title', values.title, 300);
+        c.maxLength('description', values.description, 2000);
+        return c.problems;
+      },
+      async () => {
+        const body: api.UpdateGoalBody = {};
+        for (const key of changedKeys(values)) {
+          if (key === 'title') body.title = values.title.trim();
+          if (key === 'description') body.description = orNull(values.description);
+          if (key === 'status') body.status = values.status;
+          if (key === 'barrierIds') body.barrierIds = values.barrierIds;
+        }
+        if (Object.keys(body).length === 0) {
+          announce(t('common.noChanges'));
+          onClose();
+          return;
+        }
+        const res = await api.updateGoal(overview.id, goal.id, etagFromVersion(values.version), body);
+        await refresh();
+        announce(t('caseFile.goalSaved', { title: res.data.title }));
+        onClose();
+      },
+      {
+        // The current version is loaded: untouched fields take it, "Weiter bearbeiten" saves the input on top.
+        onConflict: async () => {
+          const now = (await refresh())?.goals.find((g) => g.id === goal.id);
+          if (now) form.setValues((v) => rebase(v, goalFieldsOf(now), now.version));
+        },
+      },
+    );
+
+  return (
+    <div className="case-subform" id={prefix}>
+      <h4 id={headingId}>{t('caseFile.goalEditTitle', { title: goal.title })}</h4>
+      <CaseFormFrame
+        form={form}
+        fields={{
+          title: { id: `${prefix}-title`, label: t('caseFile.goalTitle') },
+          description: { id: `${prefix}-description`, label: t('caseFile.goalDescription') },
+          status: { id: `${prefix}-status`, label: t('caseFile.goalStatusLabel') },
+          barrierIds: { id: `${prefix}-barriers`, label: t('caseFile.goalBarriers') },
+        }}
+        onSubmit={save}
+        submitLabel={t('common.save')}
+        onCancel={onClose}
+        labelledBy={headingId}
+        conflictText={t('caseFile.conflictRecord')}
+        onConflictReload={() => {
+          const now = latest();
+          form.reset(based(goalFieldsOf(now), now.version));
+        }}
+      >
+        <p className="muted">{t('form.requiredNote')}</p>
+        <TextField
+          id={`${prefix}-title`}
+          label={t('caseFile.goalTitle')}
+          required
+          width="long"
+          maxLength={300}
+          value={values.title}
+          onChange={form.set('title')}
+          error={err('title')}
+          autoComplete="off"
+        />
+        <TextAreaField
+          id={`${prefix}-description`}
+          label={`${t('caseFile.goalDescription')} ${t('common.optional')}`}
+          maxLength={2000}
+          value={values.description}
+          onChange={form.set('description')}
+          error={err('description')}
+        />
+        <RadioGroupField
+          id={`${prefix}-status`}
+          legend={t('caseFile.goalStatusLabel')}
+          required
+          inline
+          value={values.status}
+          onChange={(v) => form.set('status')(v as GoalStatus)}
+          error={err('status')}
+          options={GOAL_STATUSES.map((s) => ({ value: s, label: GOAL_STATUS_LABELS_DE[s] }))}
+        />
+        {options.length > 0 ? (
+          <CheckboxGroup
+            id={`${prefix}-barriers`}
+            legend={`${t('caseFile.goalBarriers')} ${t('common.optional')}`}
+            hint={t('caseFile.goalBarriersHint')}
+            options={options}
+            values={values.barrierIds.filter((id) => visible.has(id))}
+            onChange={(ids) => form.set('barrierIds')([...ids, ...hiddenIds].sort())}
+            error={err('barrierIds')}
+          />
+        ) : (
+          <p className="muted">{t('caseFile.goalNoBarriers')}</p>
+        )}
+      </CaseFormFrame>
+    </div>
+  );
+}
+
 function SubGoalForm({ goal, context, onClose }: { goal: Goal; context: CaseFileContext; onClose: (savedId: string | null) => void }) {
   const { overview, refresh } = context;
   const announce = useAnnounce();
   const idempotencyKey = useIdempotencyKey();
-  const form = useCaseForm({ title: '', ownerKind: 'person' as SubGoalOwnerKind, ownerNote: '', dueOn: '' });
+  const form = useCaseForm(
+    { title: '', ownerKind: 'person' as SubGoalOwnerKind, ownerNote: '', dueOn: '' },
+    { draft: { store: context.drafts, key: `subgoal-new:${goal.id}` } },
+  );
   const prefix = `subgoal-new-${goal.id}`;
   const headingId = `${prefix}-heading`;
 
@@ -380,8 +574,10 @@ function SubGoalForm({ goal, context, onClose }: { goal: Goal; context: CaseFile
 function SubGoalEditForm({ subGoal, context, onClose }: { subGoal: SubGoal; context: CaseFileContext; onClose: () => void }) {
   const { overview, refresh } = context;
   const announce = useAnnounce();
-  const initial = (s: SubGoal) => ({ status: s.status as SubGoalStatus, reviewNote: s.reviewNote ?? '' });
-  const form = useCaseForm(() => initial(subGoal));
+  const fieldsOf = (s: SubGoal) => ({ status: s.status as SubGoalStatus, reviewNote: s.reviewNote ?? '' });
+  const form = useCaseForm(() => based(fieldsOf(subGoal), subGoal.version), {
+    draft: { store: context.drafts, key: `subgoal-edit:${subGoal.goalId}` },
+  });
   const prefix = `subgoal-edit-${subGoal.id}`;
   const headingId = `${prefix}-heading`;
 
@@ -395,21 +591,27 @@ function SubGoalEditForm({ subGoal, context, onClose }: { subGoal: SubGoal; cont
         return c.problems;
       },
       async () => {
-        const latest = current();
         const body: api.UpdateSubGoalBody = {};
-        if (form.values.status !== latest.status) body.status = form.values.status;
-        if (orNull(form.values.reviewNote) !== latest.reviewNote) body.reviewNote = orNull(form.values.reviewNote);
+        for (const key of changedKeys(form.values)) {
+          if (key === 'status') body.status = form.values.status;
+          if (key === 'reviewNote') body.reviewNote = orNull(form.values.reviewNote);
+        }
         if (Object.keys(body).length === 0) {
           announce(t('common.noChanges'));
           onClose();
           return;
         }
-        await api.updateSubGoal(overview.id, subGoal.id, etagFromVersion(latest.version), body);
+        await api.updateSubGoal(overview.id, subGoal.id, etagFromVersion(form.values.version), body);
         await refresh();
         announce(t('caseFile.subGoalSaved', { title: subGoal.title }));
         onClose();
       },
-      { onConflict: refresh },
+      {
+        onConflict: async () => {
+          const now = (await refresh())?.goals.flatMap((g) => g.subGoals).find((s) => s.id === subGoal.id);
+          if (now) form.setValues((v) => rebase(v, fieldsOf(now), now.version));
+        },
+      },
     );
 
   return (
@@ -426,7 +628,10 @@ function SubGoalEditForm({ subGoal, context, onClose }: { subGoal: SubGoal; cont
         onCancel={onClose}
         labelledBy={headingId}
         conflictText={t('caseFile.conflictRecord')}
-        onConflictReload={() => form.reset(initial(current()))}
+        onConflictReload={() => {
+          const now = current();
+          form.reset(based(fieldsOf(now), now.version));
+        }}
       >
         <SelectField
           id={`${prefix}-status`}

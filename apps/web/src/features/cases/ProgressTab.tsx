@@ -8,7 +8,7 @@ import {
   RATING_STEPS_DE,
   type RatingOccasion,
 } from '@lotse/domain';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import * as api from '../../api/endpoints';
 import { CheckboxField } from '../../components/FormField';
 import { Loading } from '../../components/Page';
@@ -16,7 +16,7 @@ import { useAnnounce } from '../../components/Status';
 import { t } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/idempotency';
-import { type CaseFileContext, TAB_HEADING_ID, useCaseFile } from './caseFileContext';
+import { type CaseFileContext, TAB_HEADING_ID, useCaseFile, useDraftState } from './caseFileContext';
 import { areaChanges, ratingsChronological, scoreOf, signed, visibleAreas } from './caseFileData';
 import {
   CaseFormFrame,
@@ -39,7 +39,7 @@ const TABLE_HEADING = 'ratings-table-heading';
 export function ProgressTab() {
   const context = useCaseFile();
   const { overview, can } = context;
-  const [adding, setAdding] = useState(false);
+  const [adding, setAdding] = useDraftState(context.drafts, 'rating', false);
   const ratings = ratingsChronological(overview.ratings);
   const areas = visibleAreas(overview.ratings);
   const changes = new Map(areaChanges(overview.ratings).map((c) => [c.area, c]));
@@ -66,7 +66,7 @@ export function ProgressTab() {
       </div>
       <p className="muted">{t('caseFile.progressIntro')}</p>
 
-      {adding ? (
+      {adding && can.work ? (
         <RatingForm
           context={context}
           onClose={(saved) => {
@@ -197,13 +197,16 @@ function RatingForm({ context, onClose }: { context: CaseFileContext; onClose: (
   const { overview, refresh } = context;
   const announce = useAnnounce();
   const idempotencyKey = useIdempotencyKey();
-  const form = useCaseForm<RatingValues>(() => ({
-    occasion: defaultOccasion(overview),
-    ratedOn: todayGerman(),
-    withPerson: false,
-    scores: emptyByArea(),
-    comments: emptyByArea(),
-  }));
+  const form = useCaseForm<RatingValues>(
+    () => ({
+      occasion: defaultOccasion(overview),
+      ratedOn: todayGerman(),
+      withPerson: false,
+      scores: emptyByArea(),
+      comments: emptyByArea(),
+    }),
+    { draft: { store: context.drafts, key: 'rating' } },
+  );
   const { values, err } = form;
   const headingId = 'rating-form-heading';
 

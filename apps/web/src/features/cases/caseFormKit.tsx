@@ -11,6 +11,7 @@ import { FieldError } from '../../components/FormField';
 import { ProblemAlert } from '../../components/Page';
 import { t } from '../../i18n';
 import { formatDate, parseGermanDate, todayIso } from '../../lib/format';
+import { type DraftStore, draftValuesKey } from './caseFileContext';
 
 // ——— field problems ———
 
@@ -58,11 +59,44 @@ export const orNull = (value: string): string | null => {
   return v === '' ? null : v;
 };
 
+// ——— editing a versioned record ———
+
+/**
+ * The input of an edit form together with the record's state it is based on (`base`) and that
+ * state's version (If-Match). Diffing against `base` sends only what the user changed; after a 412,
+ * `rebase` moves the form onto the current version.
+ */
+export type Based<F> = F & { base: F; version: number };
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function based<F extends object>(fields: F, version: number): Based<F> {
+  return { ...fields, base: fields, version };
+}
+
+/** The fields the user has changed against the base (for a PATCH body). */
+export function changedKeys<F extends object>(values: Based<F>): (keyof F)[] {
+  return (Object.keys(values.base) as (keyof F)[]).filter((key) => !sameValue(values[key], values.base[key]));
+}
+
+/**
+ * After a conflict: fields the user has not touched take the current values, the typed ones stay;
+ * the next save goes against the current version.
+ */
+export function rebase<F extends object>(values: Based<F>, current: F, version: number): Based<F> {
+  const next = { ...values, base: current, version };
+  for (const key of Object.keys(current) as (keyof F)[]) {
+    if (sameValue(values[key], values.base[key])) (next as F)[key] = current[key];
+  }
+  return next;
+}
+
 // ——— form state ———
 
 export interface CaseForm<V> {
   values: V;
-  setValues: (update: V | ((v: V) => V)) => void;
+  /** `silent`: not the user's input (e.g. defaults filled in), so not kept as a draft. */
+  setValues: (update: V | ((v: V) => V), options?: { silent?: boolean }) => void;
   set: <K extends keyof V>(key: K) => (value: V[K]) => void;
   problems: FieldProblem[];
   /** First message for a field, for its inline error. */
@@ -83,12 +117,31 @@ export interface CaseForm<V> {
     options?: { onConflict?: () => Promise<unknown>; mapError?: (error: ApiError) => FieldProblem[] | null },
   ) => Promise<boolean>;
   dismissConflict: () => void;
-  /** Back to fresh values without problems (after "Neu laden" or a successful save). */
+  /** Back to fresh values without problems (after "Neu laden" or a successful save); drops the draft. */
   reset: (values: V) => void;
+  /** The values came from a draft typed earlier (before a tab switch) and are not saved yet. */
+  restored: boolean;
+  /** Forgets the draft (the form is cancelled). */
+  discardDraft: () => void;
 }
 
-export function useCaseForm<V>(initial: V | (() => V)): CaseForm<V> {
-  const [values, setValues] = useState<V>(initial);
+export interface CaseFormOptions {
+  /**
+   * Keeps the typed values in the case file's draft store under `key` (the key of the form's open
+   * state, see `useDraftState`), so they survive a tab switch; dropped after a successful save.
+   */
+  draft?: { store: DraftStore; key: string };
+}
+
+export function useCaseForm<V>(initial: V | (() => V), options: CaseFormOptions = {}): CaseForm<V> {
+  const draftRef = useRef(options.draft);
+  draftRef.current = options.draft;
+  const [restored, setRestored] = useState(() => options.draft?.store.has(draftValuesKey(options.draft.key)) ?? false);
+  const [values, setValuesState] = useState<V>(() => {
+    const draft = options.draft;
+    if (draft?.store.has(draftValuesKey(draft.key))) return draft.store.get(draftValuesKey(draft.key)) as V;
+    return typeof initial === 'function' ? (initial as () => V)() : initial;
+  });
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [problem, setProblem] = useState<ApiError | null>(null);
   const [conflict, setConflict] = useState(false);
@@ -109,11 +162,28 @@ export function useCaseForm<V>(initial: V | (() => V)): CaseForm<V> {
     else summaryRef.current?.focus();
   }, [focusTick]);
 
+  // Every change is written to the draft store at once (not in an effect), so a tab switch right
+  // after typing keeps it.
+  const setValues = useCallback((update: V | ((v: V) => V), options?: { silent?: boolean }) => {
+    setValuesState((previous) => {
+      const next = typeof update === 'function' ? (update as (v: V) => V)(previous) : update;
+      const draft = draftRef.current;
+      if (draft && !options?.silent) draft.store.set(draftValuesKey(draft.key), next);
+      return next;
+    });
+  }, []);
+
+  const discardDraft = useCallback(() => {
+    const draft = draftRef.current;
+    if (draft) draft.store.delete(draftValuesKey(draft.key));
+    setRestored(false);
+  }, []);
+
   const set = useCallback(
     <K extends keyof V>(key: K) =>
       (value: V[K]) =>
         setValues((v) => ({ ...v, [key]: value })),
-    [],
+    [setValues],
   );
 
   const submit: CaseForm<V>['submit'] = async (check, send, options) => {
@@ -129,6 +199,7 @@ export function useCaseForm<V>(initial: V | (() => V)): CaseForm<V> {
     setBusy(true);
     try {
       await send();
+      discardDraft();
       setProblems([]);
       setConflict(false);
       return true;
@@ -169,11 +240,14 @@ export function useCaseForm<V>(initial: V | (() => V)): CaseForm<V> {
     submit,
     dismissConflict: () => setConflict(false),
     reset: (next) => {
-      setValues(next);
+      setValuesState(next);
+      discardDraft();
       setProblems([]);
       setProblem(null);
       setConflict(false);
     },
+    restored,
+    discardDraft,
   };
 }
 
@@ -239,13 +313,21 @@ export function CaseFormFrame<V>({
         <ErrorSummary items={items} title={summaryTitle} />
       </div>
       <form ref={form.formRef} onSubmit={handle} noValidate aria-labelledby={labelledBy} aria-busy={form.busy || undefined}>
+        {form.restored ? <p className="banner banner--info case-form__draft">{t('caseFile.draftRestored')}</p> : null}
         {children}
         <div className="button-row form-actions">
           <button type="submit" className="button button--primary" disabled={form.busy}>
             {submitLabel}
           </button>
           {onCancel ? (
-            <button type="button" className="button button--secondary" onClick={onCancel}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                form.discardDraft();
+                onCancel();
+              }}
+            >
               {t('common.cancel')}
             </button>
           ) : null}
