@@ -65,3 +65,17 @@ export async function retype(page: Page, value: string) {
   await page.keyboard.press('Backspace');
   await page.keyboard.type(value);
 }
+
+/**
+ * Like `tabTo`, in the direction of `target`: Shift+Tab when it comes before the focused element
+ * in the document, else Tab.
+ */
+export async function tabToward(page: Page, target: Locator, { max = 60 } = {}) {
+  await expect(target).toBeVisible();
+  const backwards = await target.evaluate((el) => {
+    const active = document.activeElement;
+    if (!active || active === document.body || active === el) return false;
+    return Boolean(el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  await tabTo(page, target, { backwards, max });
+}

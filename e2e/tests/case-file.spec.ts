@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { type CheckA11y, csrfToken, DEMO_PASSWORD, expect, login, test } from '../fixtures';
-import { expectVisibleFocus, retype, tabTo } from '../keyboard';
+import { expectVisibleFocus, retype, tabTo, tabToward } from '../keyboard';
 
 /**
- * The case file (Fallakte, /faelle/:id): one person from the Erstberatung to the closed case by mouse,
- * one section by keyboard only, reassignment by a team lead, and axe on every screen of the case file.
+ * The case file (Fallakte, /faelle/:id): one person from the Erstberatung to the closed case by mouse
+ * and once more by keyboard only, reassignment by a team lead, and axe on every screen of the case file.
  * Each test works on a person of its own (created here), so the demo data's cases do not matter.
  */
 
@@ -96,6 +96,54 @@ async function recordBarrier(page: Page, type: string, severity: string, indicat
   await form.getByRole('button', { name: 'Handlungsbedarf speichern' }).click();
   await expectAnnounced(page, `Handlungsbedarf „${type}“ erfasst.`);
   return page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 5, name: type, exact: true }) });
+}
+
+// ——— the same by keyboard only (Tab, Shift+Tab, Enter, Space, arrow keys, typing) ———
+
+/** Opens a tab of the case file by Enter on its link; the tab's heading gets the focus. */
+async function openTabByKeys(page: Page, name: string) {
+  await tabToward(page, tabsNav(page).getByRole('link', { name, exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeFocused();
+}
+
+/** Takes a step of the lifecycle by keyboard: the button in "Nächster Schritt", the reason typed, the confirm button. */
+async function transitionByKeys(page: Page, action: string, newStatus: string, reason?: string) {
+  await tabToward(page, nextStep(page).getByRole('button', { name: action, exact: true }), { max: 80 });
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('form', { name: action, exact: true });
+  const reasonField = form.getByRole('textbox', { name: /^Begründung/ });
+  await expect(reasonField).toBeFocused();
+  if (reason) await page.keyboard.type(reason);
+  await tabTo(page, form.getByRole('button', { name: `${action} bestätigen` }));
+  await page.keyboard.press('Enter');
+  await expectAnnounced(page, `Fallstatus geändert: ${newStatus}.`);
+  await expect(page.getByText(`Fallstatus: ${newStatus}`, { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Nächster Schritt' })).toBeFocused();
+}
+
+/** Rates all eight life areas by keyboard in the Verlauf tab: each area a radio group, the step chosen with the arrow keys. */
+async function rateByKeys(page: Page, scores: readonly number[], announcement: string) {
+  await openTabByKeys(page, 'Verlauf');
+  await tabTo(page, page.getByRole('button', { name: 'Einschätzung erfassen' }));
+  await page.keyboard.press('Enter');
+  const rating = page.getByRole('form', { name: 'Einschätzung erfassen' });
+  await expect(rating.getByLabel('Anlass')).toBeFocused();
+  await tabTo(page, rating.getByLabel('Gemeinsam mit der Person eingeschätzt'));
+  await page.keyboard.press('Space');
+  await expect(rating.getByLabel('Gemeinsam mit der Person eingeschätzt')).toBeChecked();
+  for (const [i, area] of LIFE_AREAS.entries()) {
+    const group = rating.getByRole('group', { name: area, exact: true });
+    await tabTo(page, group.getByRole('radio', { name: '1', exact: true }));
+    for (let step = 1; step < (scores[i] ?? 1); step++) await page.keyboard.press('ArrowRight');
+    await expect(group.getByRole('radio', { name: String(scores[i]), exact: true })).toBeChecked();
+    await expectVisibleFocus(page, `${area}: Stufe ${scores[i]}`);
+  }
+  await expect(rating.getByRole('group', { name: LIFE_AREAS[0], exact: true })).toContainText(`Stufe ${scores[0]}:`);
+  await tabTo(page, rating.getByRole('button', { name: 'Einschätzung speichern' }));
+  await page.keyboard.press('Enter');
+  await expectAnnounced(page, announcement);
+  await expect(page.getByRole('heading', { level: 3, name: 'Werte der Einschätzungen' })).toBeFocused();
 }
 
 // ——— API helpers (set-up only; the flows themselves go through the UI) ———
@@ -476,11 +524,11 @@ test.describe('Fallakte', () => {
     await expect(page).toHaveURL(`${caseUrl}/historie`);
   });
 
-  test('nur mit der Tastatur: Fall beginnen, Handlungsbedarf erfassen, Fallmanagement aufnehmen, Ersteinschätzung mit Pfeiltasten', async ({
+  test('nur mit der Tastatur: von der Erstberatung über Assessment, Hilfeplan, Vereinbarung (PDF) und Umsetzung bis zum Abschluss', async ({
     page,
     browser,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(150_000);
     const setup = await apiSession(browser, 'fallmanagement');
     const person = await createPersonViaApi(setup, 'Tilda');
     await setup.close();
@@ -564,31 +612,213 @@ test.describe('Fallakte', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Nächster Schritt' })).toBeFocused();
 
     // Baseline rating: every life area a radio group, the step chosen with the arrow keys.
-    await tabTo(page, tabsNav(page).getByRole('link', { name: 'Verlauf', exact: true }));
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 2, name: 'Verlauf', exact: true })).toBeFocused();
-    await tabTo(page, page.getByRole('button', { name: 'Einschätzung erfassen' }));
-    await page.keyboard.press('Enter');
-    const rating = page.getByRole('form', { name: 'Einschätzung erfassen' });
-    await expect(rating.getByLabel('Anlass')).toBeFocused();
-    await tabTo(page, rating.getByLabel('Gemeinsam mit der Person eingeschätzt'));
-    await page.keyboard.press('Space');
-    await expect(rating.getByLabel('Gemeinsam mit der Person eingeschätzt')).toBeChecked();
-    const scores = [2, 5, 9, 3, 4, 6, 5, 4];
-    for (const [i, area] of LIFE_AREAS.entries()) {
-      const group = rating.getByRole('group', { name: area, exact: true });
-      await tabTo(page, group.getByRole('radio', { name: '1', exact: true }));
-      for (let step = 1; step < (scores[i] ?? 1); step++) await page.keyboard.press('ArrowRight');
-      await expect(group.getByRole('radio', { name: String(scores[i]), exact: true })).toBeChecked();
-      await expectVisibleFocus(page, `${area}: Stufe ${scores[i]}`);
-    }
-    await expect(rating.getByText('Stufe 9:')).toBeVisible();
-    await tabTo(page, rating.getByRole('button', { name: 'Einschätzung speichern' }));
-    await page.keyboard.press('Enter');
-    await expectAnnounced(page, 'Ersteinschätzung gespeichert.');
-    await expect(page.getByRole('heading', { level: 3, name: 'Werte der Einschätzungen' })).toBeFocused();
+    await rateByKeys(page, [2, 5, 9, 3, 4, 6, 5, 4], 'Ersteinschätzung gespeichert.');
     const table = page.getByRole('table', { name: /Einschätzungen je Lebensbereich/ });
     await expect(table.getByRole('row', { name: /Sucht/ })).toContainText('9');
+
+    // A second barrier, then the order of treatment with the buttons "Nach oben" / "Nach unten".
+    await openTabByKeys(page, 'Assessment');
+    await tabTo(page, page.getByRole('button', { name: 'Handlungsbedarf erfassen' }));
+    await page.keyboard.press('Enter');
+    await expect(type).toBeFocused();
+    await page.keyboard.type('Schulden');
+    await expect(type.locator('option:checked')).toHaveText('Schulden oder Überschuldung');
+    await tabTo(page, severity.getByRole('radio', { name: 'gering' }));
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(severity.getByRole('radio', { name: 'schwerwiegend' })).toBeChecked();
+    await tabTo(page, form.getByRole('button', { name: 'Indikator hinzufügen' }));
+    await page.keyboard.press('Enter');
+    await expect(form.getByLabel('Quelle von Indikator 1')).toBeFocused();
+    await page.keyboard.type('Zahlung');
+    await expect(form.getByLabel('Quelle von Indikator 1').locator('option:checked')).toHaveText('Zahlungsrückstände');
+    await tabTo(page, form.getByRole('button', { name: 'Handlungsbedarf speichern' }));
+    await page.keyboard.press('Enter');
+    await expectAnnounced(page, 'Handlungsbedarf „Schulden oder Überschuldung“ erfasst.');
+    await expect(page.getByRole('heading', { level: 5, name: 'Schulden oder Überschuldung' })).toBeFocused();
+
+    const order = page.getByRole('region', { name: 'Reihenfolge der Bearbeitung' });
+    const orderItems = order.getByRole('listitem');
+    await expect(orderItems).toHaveCount(2);
+    // Both were recorded today, so the list starts in no fixed order: the second one is moved up, down and up again.
+    const moved = ((await orderItems.nth(1).textContent()) ?? '').includes('Langzeitarbeitslosigkeit')
+      ? 'Langzeitarbeitslosigkeit'
+      : 'Schulden oder Überschuldung';
+    const up = order.getByRole('button', { name: named('Nach oben', moved) });
+    const down = order.getByRole('button', { name: named('Nach unten', moved) });
+    await tabToward(page, up);
+    await page.keyboard.press('Enter');
+    await expectAnnounced(page, `${moved}: jetzt Position 1 von 2.`);
+    // At the top "Nach oben" is disabled: the focus stays on the barrier, on its other button.
+    await expect(up).toBeDisabled();
+    await expect(down).toBeFocused();
+    await expectVisibleFocus(page, 'Nach unten nach dem Verschieben');
+    await page.keyboard.press('Enter');
+    await expectAnnounced(page, `${moved}: jetzt Position 2 von 2.`);
+    await expect(up).toBeFocused();
+    await expect(orderItems.nth(1)).toContainText(moved);
+    await page.keyboard.press('Enter');
+    await expect(down).toBeFocused();
+    await expect(orderItems.first()).toContainText(moved);
+    await tabTo(page, order.getByRole('button', { name: 'Reihenfolge speichern' }));
+    await page.keyboard.press('Enter');
+    await expectAnnounced(page, 'Reihenfolge der Bearbeitung gespeichert.');
+    await expect(
+      page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 5, name: moved, exact: true }) }),
+    ).toContainText('Reihenfolge: 1');
+
+    await transitionByKeys(page, 'Assessment abschließen', 'Hilfeplanung');
+
+    // Help plan: a goal addressing the debts (checkbox by Space), a sub-goal with owner and due date.
+    await openTabByKeys(page, 'Hilfeplan');
+    await tabTo(page, page.getByRole('button', { name: 'Ziel hinzufügen' }));
+    await page.keyboard.press('Enter');
+    const goalForm = page.getByRole('form', { name: 'Ziel hinzufügen' });
+    await expect(goalForm.getByLabel('Ziel', { exact: true })).toBeFocused();
+    await page.keyboard.type('Schulden regulieren');
+    await tabTo(page, goalForm.getByLabel('Beschreibung (optional)'));
+    await page.keyboard.type('Mit der Schuldnerberatung einen Plan aufstellen.');
+    const debtsBox = goalForm.getByRole('checkbox', { name: 'Schulden oder Überschuldung' });
+    await tabTo(page, debtsBox);
+    await page.keyboard.press('Space');
+    await expect(debtsBox).toBeChecked();
+    await tabTo(page, goalForm.getByRole('button', { name: 'Ziel speichern' }));
+    await page.keyboard.press('Enter');
+    await expectAnnounced(page, 'Ziel „Schulden regulieren“ hinzugefügt.');
+    await expect(page.getByRole('heading', { name: 'Schulden regulieren', exact: true })).toBeFocused();
+    await tabTo(page, page.getByRole('button', { name: named('Teilziel hinzufügen', 'Schulden regulieren') }));
+    await page.keyboard.press('Enter');
+    const subGoalForm = page.getByRole('form', { name: 'Teilziel zu „Schulden regulieren“ hinzufügen' });
+    await expect(subGoalForm.getByLabel('Teilziel', { exact: true })).toBeFocused();
+    await page.keyboard.type('Termin bei der Schuldnerberatung');
+    const owner = subGoalForm.getByLabel('Verantwortlich', { exact: true });
+    await tabTo(page, owner);
+    await page.keyboard.type('Leistungs');
+    await expect(owner.locator('option:checked')).toHaveText('Leistungsberechtigte Person');
+    await tabTo(page, subGoalForm.getByLabel('Fällig am'));
+    await page.keyboard.type(inDays(14));
+    await tabTo(page, subGoalForm.getByRole('button', { name: 'Teilziel speichern' }));
+    await page.keyboard.press('Enter');
+    await expectAnnounced(page, 'Teilziel „Termin bei der Schuldnerberatung“ hinzugefügt.');
+    await expect(page.getByRole('table', { name: 'Teilziele von „Schulden regulieren“' })).toContainText(inDays(14));
+
+    // Agreement: a duty and a commitment, saved; the PDF by Enter on its link.
+    await openTabByKeys(page, 'Vereinbarung');
+    await tabTo(page, page.getByRole('button', { name: 'Vereinbarung erstellen' }));
+    await page.keyboard.press('Enter');
+    const agreementForm = page.getByRole('form', { name: 'Vereinbarung erstellen' });
+    await expect(agreementForm.getByText(/^Für das gewählte Datum gilt:/)).toBeVisible();
+    await expect(agreementForm.getByRole('textbox', { name: 'Gültig bis' })).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/);
+    await tabTo(page, agreementForm.getByRole('button', { name: 'Pflicht hinzufügen' }));
+    await page.keyboard.press('Enter');
+    const dutyKind = agreementForm.getByLabel('Art der Pflicht 1');
+    await expect(dutyKind).toBeFocused();
+    await page.keyboard.type('Beratungs');
+    await expect(dutyKind.locator('option:checked')).toHaveText('Beratungsangebot wahrnehmen');
+    await tabTo(page, agreementForm.getByLabel('Pflicht 1', { exact: true }));
+    await page.keyboard.type('Termine der Schuldnerberatung wahrnehmen');
+    const dutyGoal = agreementForm.getByLabel('Ziel zu Pflicht 1');
+    await tabTo(page, dutyGoal);
+    await page.keyboard.type('Schulden');
+    await expect(dutyGoal.locator('option:checked')).toHaveText('Schulden regulieren');
+    await tabTo(page, agreementForm.getByRole('button', { name: 'Leistung hinzufügen' }));
+    await page.keyboard.press('Enter');
+    await expect(agreementForm.getByLabel('Leistung 1', { exact: true })).toBeFocused();
+    await page.keyboard.type('Vermittlung an die Schuldnerberatung');
+    await tabTo(page, agreementForm.getByRole('button', { name: 'Vereinbarung speichern' }));
+    await page.keyboard.press('Enter');
+    await expectAnnounced(page, /\(Fassung 1\) gespeichert\.$/);
+    await expect(page.getByRole('heading', { level: 3, name: /^Aktuelle Fassung: .* \(Fassung 1\)$/ })).toBeFocused();
+    const pdfLink = page.getByRole('region', { name: /^Alle Fassungen/ }).getByRole('link', { name: 'Fassung 1 als PDF herunterladen' });
+    await tabTo(page, pdfLink);
+    const downloadPromise = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const pdf = await readFile(await download.path());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    await transitionByKeys(page, 'Umsetzung beginnen', 'Umsetzung');
+
+    // Umsetzung: a review rating, a contact, a follow-up.
+    await rateByKeys(page, [3, 5, 8, 5, 4, 6, 5, 5], 'Zwischeneinschätzung gespeichert.');
+    await expect(table.getByRole('row', { name: /Finanzen und Schulden/ })).toContainText('+2');
+
+    await openTabByKeys(page, 'Kontakte');
+    await tabTo(page, page.getByRole('button', { name: 'Kontakt erfassen' }));
+    await page.keyboard.press('Enter');
+    const contactForm = page.getByRole('form', { name: 'Kontakt erfassen' });
+    const contactKind = contactForm.getByLabel('Art', { exact: true });
+    await expect(contactKind).toBeFocused();
+    await page.keyboard.type('Telefon');
+    await expect(contactKind).toHaveValue('phone');
+    await tabTo(page, contactForm.getByLabel('Zusammenfassung'));
+    await page.keyboard.type('Rückfrage zum Termin bei der Schuldnerberatung');
+    await tabTo(page, contactForm.getByRole('button', { name: 'Kontakt speichern' }));
+    await page.keyboard.press('Enter');
+    await expectAnnounced(page, 'Kontakt erfasst.');
+    await expect(page.getByRole('table', { name: 'Kontakte, neueste zuerst' }).getByRole('rowheader')).toHaveText([
+      'Rückfrage zum Termin bei der Schuldnerberatung',
+    ]);
+
+    await tabTo(page, page.getByRole('button', { name: 'Wiedervorlage anlegen' }));
+    await page.keyboard.press('Enter');
+    const followUpForm = page.getByRole('form', { name: 'Wiedervorlage anlegen' });
+    await expect(followUpForm.getByLabel('Wiedervorlage', { exact: true })).toBeFocused();
+    await page.keyboard.type('Nachweis der Schuldnerberatung anfordern');
+    await tabTo(page, followUpForm.getByLabel('Fällig am'));
+    await page.keyboard.type(inDays(7));
+    await tabTo(page, followUpForm.getByRole('button', { name: 'Wiedervorlage speichern' }));
+    await page.keyboard.press('Enter');
+    await expectAnnounced(page, 'Wiedervorlage „Nachweis der Schuldnerberatung anfordern“ angelegt.');
+    await expect(
+      page
+        .getByRole('table', { name: 'Wiedervorlagen, früheste Fälligkeit zuerst' })
+        .getByRole('row', { name: /Nachweis der Schuldnerberatung/ }),
+    ).toContainText(inDays(7));
+
+    // Abschluss: with a reason, the closing rating, then the closing record.
+    await transitionByKeys(page, 'Abschluss einleiten', 'Abschluss', 'Arbeitsvertrag ab dem Ersten des nächsten Monats.');
+    await rateByKeys(page, [7, 5, 8, 6, 6, 6, 6, 7], 'Abschlusseinschätzung gespeichert.');
+
+    const close = nextStep(page).getByRole('button', { name: 'Fall abschließen' });
+    await expect(close).not.toHaveAttribute('aria-disabled', 'true');
+    await tabToward(page, close, { max: 80 });
+    await page.keyboard.press('Enter');
+    const closeForm = page.getByRole('form', { name: 'Fall abschließen' });
+    const outcome = closeForm.getByLabel('Ergebnis des Fallmanagements');
+    await expect(outcome).toBeFocused();
+    await page.keyboard.type('Sozialv');
+    await expect(outcome.locator('option:checked')).toHaveText('Sozialversicherungspflichtige Beschäftigung');
+    await tabTo(page, closeForm.getByLabel('Rückblickende Bewertung'));
+    await page.keyboard.type('Schulden geregelt, Arbeit aufgenommen.');
+    await tabTo(page, closeForm.getByLabel('Vorausschauende Einschätzung'));
+    await page.keyboard.type('Stabil; Nachbetreuung nicht nötig.');
+    const participated = closeForm.getByLabel('Mit der Person gemeinsam erarbeitet');
+    await tabTo(page, participated);
+    await page.keyboard.press('Space');
+    await expect(participated).toBeChecked();
+    // Satisfaction: the group starts at "keine Angabe"; the arrow keys go up to 5, then 4.
+    await tabTo(page, closeForm.getByRole('radio', { name: 'keine Angabe' }));
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(closeForm.getByRole('radio', { name: '4 – eher zufrieden' })).toBeChecked();
+    await expectVisibleFocus(page, 'Zufriedenheit 4');
+    await tabTo(page, closeForm.getByRole('button', { name: 'Fall abschließen bestätigen' }));
+    await page.keyboard.press('Enter');
+    await expectAnnounced(page, 'Fallstatus geändert: Beendet.');
+    await expect(page.getByText('Fallstatus: Beendet', { exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Nächster Schritt' })).toBeFocused();
+
+    await openTabByKeys(page, 'Historie');
+    await expect(page.getByRole('table', { name: 'Statusänderungen, neueste zuerst' }).getByRole('rowheader')).toHaveText([
+      'Fall abschließen',
+      'Abschluss einleiten',
+      'Umsetzung beginnen',
+      'Assessment abschließen',
+      'Fallmanagement aufnehmen',
+      'Fall angelegt',
+    ]);
   });
 
   test('Teamleitung ändert die Zuständigkeit; ein Konflikt bei der Priorität behält die Eingabe', async ({ page, browser, checkA11y }) => {
