@@ -16,7 +16,7 @@ function describedBy(id: string, hint?: string, error?: string): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function Label({ id, label, required }: { id: string; label: string; required?: boolean }) {
+export function FieldLabel({ id, label, required }: { id: string; label: string; required?: boolean }) {
   // The star sits outside the <label>, so the accessible name stays exactly the label text.
   return (
     <div className="field-label-row">
@@ -32,7 +32,7 @@ function Label({ id, label, required }: { id: string; label: string; required?: 
   );
 }
 
-function Hint({ id, hint }: { id: string; hint?: string }) {
+export function FieldHint({ id, hint }: { id: string; hint?: string }) {
   return hint ? (
     <p className="field-hint" id={`${id}-hint`}>
       {hint}
@@ -64,8 +64,8 @@ export function TextField(props: TextFieldProps) {
   const { id, label, hint, error, required, width = 'medium', value, onChange, type = 'text' } = props;
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
-      <Label id={id} label={label} required={required} />
-      <Hint id={id} hint={hint} />
+      <FieldLabel id={id} label={label} required={required} />
+      <FieldHint id={id} hint={hint} />
       <FieldError id={id} error={error} />
       <input
         id={id}
@@ -97,8 +97,8 @@ export function SelectField(props: SelectFieldProps) {
   const { id, label, hint, error, required, width = 'medium', value, onChange, options } = props;
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
-      <Label id={id} label={label} required={required} />
-      <Hint id={id} hint={hint} />
+      <FieldLabel id={id} label={label} required={required} />
+      <FieldHint id={id} hint={hint} />
       <FieldError id={id} error={error} />
       <select
         id={id}
@@ -176,7 +176,7 @@ export function CheckboxGroup({ id, legend, hint, error, options, values, onChan
       aria-invalid={error ? true : undefined}
     >
       <legend className="field-label">{legend}</legend>
-      <Hint id={id} hint={hint} />
+      <FieldHint id={id} hint={hint} />
       <FieldError id={id} error={error} />
       <div className="checkbox-grid">
         {options.map((o) => (
@@ -204,5 +204,35 @@ export function FormSection({ legend, children, hint }: { legend: string; childr
       {hint ? <p className="field-hint">{hint}</p> : null}
       {children}
     </fieldset>
+  );
+}
+
+export interface TextAreaFieldProps extends Omit<FieldBase, 'width'> {
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  maxLength?: number;
+}
+
+/** A multi-line text field with the same label/hint/error markup as TextField. */
+export function TextAreaField({ id, label, hint, error, required, value, onChange, rows = 3, maxLength }: TextAreaFieldProps) {
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <FieldLabel id={id} label={label} required={required} />
+      <FieldHint id={id} hint={hint} />
+      <FieldError id={id} error={error} />
+      <textarea
+        id={id}
+        name={id}
+        className="input input--textarea"
+        rows={rows}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required={required}
+        maxLength={maxLength}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </div>
   );
 }

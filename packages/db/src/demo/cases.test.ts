@@ -3,6 +3,7 @@ import {
   actionRequiresReason,
   addDays,
   agreementKindFor,
+  CASE_ACTIONS,
   CASE_STATUSES,
   type CaseStatus,
   CLOSING_OUTCOMES,
@@ -168,19 +169,8 @@ describe('demo case generator', () => {
     // Rare steps (reopen, end of aftercare) need a larger tenant to show up for sure.
     const larger = [...generateDemoCases(options(personsOf(20_000, 'steps'), { seed: 'steps' }))];
     const actions = new Set(larger.flatMap((f) => f.transitions.map((t) => t.action)));
-    for (const action of [
-      'indicate',
-      'decline',
-      'complete_assessment',
-      'start_implementation',
-      'reassess',
-      'replan',
-      'start_closing',
-      'close',
-      'end_aftercare',
-      'reopen',
-    ])
-      expect(actions.has(action as never), action).toBe(true);
+    for (const action of CASE_ACTIONS)
+      expect(actions.has(action), action).toBe(true);
     expect(files.some((f) => f.transitions.some((t) => t.indicationOverride))).toBe(true);
   });
 

@@ -3,6 +3,7 @@ import {
   type CaseAction,
   type CasePriority,
   type CaseStatus,
+  CLOSING_OUTCOMES,
   type ClosingOutcome,
   type ContactKind,
   DEFAULT_CONTACT_DENSITY_DAYS,
@@ -1418,18 +1419,7 @@ const RATING_COMMENTS: Record<
   },
 };
 
-const OUTCOMES: readonly ClosingOutcome[] = [
-  'employment_insured',
-  'self_employment',
-  'vocational_training',
-  'measure_further_training',
-  'stabilisation',
-  'moved_away',
-  'benefit_receipt_ended',
-  'dropout',
-  'transfer',
-  'other',
-];
+/** Weights in the order of CLOSING_OUTCOMES. */
 const OUTCOME_CUM = cumulative([22, 2, 6, 10, 22, 8, 6, 14, 5, 5]);
 /** Aftercare follows a successful transition into work or training. */
 const AFTERCARE_OUTCOMES: readonly ClosingOutcome[] = [
@@ -2001,7 +1991,7 @@ class CaseBuilder {
       if (path.some(([a, to]) => a === 'close' && to === 'aftercare'))
         outcome = AFTERCARE_OUTCOMES[pickWeighted(rng, AFTERCARE_OUTCOME_CUM)] as ClosingOutcome;
       else if (implementationStays.length === 0) outcome = EARLY_OUTCOMES[pickWeighted(rng, EARLY_OUTCOME_CUM)] as ClosingOutcome;
-      else outcome = OUTCOMES[pickWeighted(rng, OUTCOME_CUM)] as ClosingOutcome;
+      else outcome = CLOSING_OUTCOMES[pickWeighted(rng, OUTCOME_CUM)] as ClosingOutcome;
     }
     path.forEach(([action, to], i) => {
       const at = stepDays[i] as number;

@@ -199,24 +199,7 @@ export class CaseRepository {
       .selectFrom('caseBarriers as b')
       .innerJoin('barrierTypes as t', (join) => join.onRef('t.tenantId', '=', 'b.tenantId').onRef('t.id', '=', 'b.barrierTypeId'))
       .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'b.tenantId').onRef('u.id', '=', 'b.recordedBy'))
-      .select([
-        'b.id',
-        'b.severity',
-        'b.recordedOn',
-        'b.recordedBy',
-        'u.displayName as recordedByName',
-        'b.priority',
-        'b.indicators',
-        'b.note',
-        'b.status',
-        'b.version',
-        't.id as typeId',
-        't.code as typeCode',
-        't.label as typeLabel',
-        't.phase as typePhase',
-        't.specialCategory',
-        't.serviceTypes',
-      ])
+      .select(BARRIER_COLUMNS)
       .where('b.tenantId', '=', tenantId)
       .where('b.caseId', '=', caseId)
       .where('b.id', '=', id)
@@ -255,7 +238,7 @@ export class CaseRepository {
     return trx
       .selectFrom('caseResources as s')
       .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 's.tenantId').onRef('u.id', '=', 's.recordedBy'))
-      .select(['s.id', 's.category', 's.description', 's.recordedOn', 's.recordedBy', 'u.displayName as recordedByName'])
+      .select(RESOURCE_COLUMNS)
       .where('s.tenantId', '=', tenantId)
       .where('s.caseId', '=', caseId)
       .where('s.id', '=', id)
@@ -283,22 +266,22 @@ export class CaseRepository {
 
   findGoal(trx: Tx, tenantId: string, caseId: string, id: string) {
     return trx
-      .selectFrom('planGoals')
-      .select(['id', 'title', 'description', 'status', 'barrierIds', 'version'])
-      .where('tenantId', '=', tenantId)
-      .where('caseId', '=', caseId)
-      .where('id', '=', id)
+      .selectFrom('planGoals as g')
+      .select(GOAL_COLUMNS)
+      .where('g.tenantId', '=', tenantId)
+      .where('g.caseId', '=', caseId)
+      .where('g.id', '=', id)
       .executeTakeFirst();
   }
 
   subGoalsOfGoal(trx: Tx, tenantId: string, goalId: string) {
     return trx
-      .selectFrom('planSubgoals')
-      .select(['id', 'goalId', 'title', 'ownerKind', 'ownerNote', 'dueOn', 'status', 'reviewNote', 'version'])
-      .where('tenantId', '=', tenantId)
-      .where('goalId', '=', goalId)
-      .orderBy('dueOn')
-      .orderBy('createdAt')
+      .selectFrom('planSubgoals as s')
+      .select(SUBGOAL_COLUMNS)
+      .where('s.tenantId', '=', tenantId)
+      .where('s.goalId', '=', goalId)
+      .orderBy('s.dueOn')
+      .orderBy('s.createdAt')
       .execute();
   }
 
@@ -332,11 +315,11 @@ export class CaseRepository {
 
   findSubGoal(trx: Tx, tenantId: string, caseId: string, id: string) {
     return trx
-      .selectFrom('planSubgoals')
-      .select(['id', 'goalId', 'title', 'ownerKind', 'ownerNote', 'dueOn', 'status', 'reviewNote', 'version'])
-      .where('tenantId', '=', tenantId)
-      .where('caseId', '=', caseId)
-      .where('id', '=', id)
+      .selectFrom('planSubgoals as s')
+      .select(SUBGOAL_COLUMNS)
+      .where('s.tenantId', '=', tenantId)
+      .where('s.caseId', '=', caseId)
+      .where('s.id', '=', id)
       .executeTakeFirst();
   }
 
@@ -506,6 +489,48 @@ export class CaseRepository {
   }
 }
 
+const BARRIER_COLUMNS = [
+  'b.id',
+  'b.severity',
+  'b.recordedOn',
+  'b.recordedBy',
+  'u.displayName as recordedByName',
+  'b.priority',
+  'b.indicators',
+  'b.note',
+  'b.status',
+  'b.version',
+  't.id as typeId',
+  't.code as typeCode',
+  't.label as typeLabel',
+  't.phase as typePhase',
+  't.specialCategory',
+  't.serviceTypes',
+] as const;
+
+const RESOURCE_COLUMNS = [
+  's.id',
+  's.category',
+  's.description',
+  's.recordedOn',
+  's.recordedBy',
+  'u.displayName as recordedByName',
+] as const;
+
+const GOAL_COLUMNS = ['g.id', 'g.title', 'g.description', 'g.status', 'g.barrierIds', 'g.version'] as const;
+
+const SUBGOAL_COLUMNS = [
+  's.id',
+  's.goalId',
+  's.title',
+  's.ownerKind',
+  's.ownerNote',
+  's.dueOn',
+  's.status',
+  's.reviewNote',
+  's.version',
+] as const;
+
 const AGREEMENT_COLUMNS = [
   'a.id',
   'a.versionNo',
@@ -561,24 +586,7 @@ export function caseFileQuery(db: Kysely<Database>, tenantId: string, id: string
           .selectFrom('caseBarriers as b')
           .innerJoin('barrierTypes as t', (join) => join.onRef('t.tenantId', '=', 'b.tenantId').onRef('t.id', '=', 'b.barrierTypeId'))
           .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'b.tenantId').onRef('u.id', '=', 'b.recordedBy'))
-          .select([
-            'b.id',
-            'b.severity',
-            'b.recordedOn',
-            'b.recordedBy',
-            'u.displayName as recordedByName',
-            'b.priority',
-            'b.indicators',
-            'b.note',
-            'b.status',
-            'b.version',
-            't.id as typeId',
-            't.code as typeCode',
-            't.label as typeLabel',
-            't.phase as typePhase',
-            't.specialCategory',
-            't.serviceTypes',
-          ])
+          .select(BARRIER_COLUMNS)
           .whereRef('b.tenantId', '=', 'c.tenantId')
           .whereRef('b.caseId', '=', 'c.id')
           .orderBy(sql`b.priority nulls last`)
@@ -589,7 +597,7 @@ export function caseFileQuery(db: Kysely<Database>, tenantId: string, id: string
         eb
           .selectFrom('caseResources as s')
           .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 's.tenantId').onRef('u.id', '=', 's.recordedBy'))
-          .select(['s.id', 's.category', 's.description', 's.recordedOn', 's.recordedBy', 'u.displayName as recordedByName'])
+          .select(RESOURCE_COLUMNS)
           .whereRef('s.tenantId', '=', 'c.tenantId')
           .whereRef('s.caseId', '=', 'c.id')
           .orderBy('s.createdAt'),
@@ -597,7 +605,7 @@ export function caseFileQuery(db: Kysely<Database>, tenantId: string, id: string
       jsonArrayFrom(
         eb
           .selectFrom('planGoals as g')
-          .select(['g.id', 'g.title', 'g.description', 'g.status', 'g.barrierIds', 'g.version'])
+          .select(GOAL_COLUMNS)
           .whereRef('g.tenantId', '=', 'c.tenantId')
           .whereRef('g.caseId', '=', 'c.id')
           .orderBy('g.createdAt'),
@@ -605,7 +613,7 @@ export function caseFileQuery(db: Kysely<Database>, tenantId: string, id: string
       jsonArrayFrom(
         eb
           .selectFrom('planSubgoals as s')
-          .select(['s.id', 's.goalId', 's.title', 's.ownerKind', 's.ownerNote', 's.dueOn', 's.status', 's.reviewNote', 's.version'])
+          .select(SUBGOAL_COLUMNS)
           .whereRef('s.tenantId', '=', 'c.tenantId')
           .whereRef('s.caseId', '=', 'c.id')
           .orderBy('s.dueOn')

@@ -273,9 +273,7 @@ export class CaseService {
               throw fieldError('personId', 'unknown_person', 'Diese Person gibt es in diesem Jobcenter nicht.');
             }
             const caseManagerId = input.caseManagerId ?? auth.userId;
-            if (!(await this.repo.isActiveCaseManager(trx, auth.tenantId, caseManagerId))) {
-              throw fieldError('caseManagerId', 'unknown_case_manager', 'Zuständig kann nur eine aktive Fachkraft im Fallmanagement sein.');
-            }
+            await this.requireCaseManager(trx, auth.tenantId, caseManagerId);
             if (await this.repo.openCaseOf(trx, auth.tenantId, input.personId)) throw new AppError('CASE_ALREADY_OPEN');
             const rules = effectiveRules(await this.repo.caseRules(trx, auth.tenantId));
             const today = todayInGermany();
@@ -340,9 +338,7 @@ export class CaseService {
       if (!responsible && !(teamLead && onlyReassign)) throw new AppError('NOT_RESPONSIBLE');
       if (row.version !== expectedVersion) throw new AppError('PRECONDITION_FAILED');
       requireStatus(row, WORK_EDITABLE);
-      if (changes.caseManagerId && !(await this.repo.isActiveCaseManager(trx, auth.tenantId, changes.caseManagerId))) {
-        throw fieldError('caseManagerId', 'unknown_case_manager', 'Zuständig kann nur eine aktive Fachkraft im Fallmanagement sein.');
-      }
+      if (changes.caseManagerId) await this.requireCaseManager(trx, auth.tenantId, changes.caseManagerId);
       const rules = effectiveRules(await this.repo.caseRules(trx, auth.tenantId));
       const next = { ...row, ...changes };
       const nextDue = nextContactDue(row.lastContactOn, row.openedOn, densityDaysOf(next, rules));
@@ -878,13 +874,7 @@ export class CaseService {
     return withTenant(this.db, auth.tenantId, async (trx) => {
       await this.lockForWork(trx, auth, caseId, WORK_EDITABLE);
       const ownerId = input.ownerId ?? auth.userId;
-      if (!(await this.repo.isActiveStaff(trx, auth.tenantId, ownerId))) {
-        throw fieldError(
-          'ownerId',
-          'unknown_staff',
-          'Eine Wiedervorlage kann nur einer aktiven Fachkraft dieses Jobcenters zugeordnet werden.',
-        );
-      }
+      await this.requireFollowUpOwner(trx, auth.tenantId, ownerId);
       const id = randomUUID();
       await this.repo.insertFollowUp(trx, { tenantId: auth.tenantId, id, caseId, title: input.title, dueOn: input.dueOn, ownerId });
       await audit.appendChange(trx, auth, 'follow_up', id, 'create', null, { caseId, ...input, ownerId });
@@ -907,13 +897,7 @@ export class CaseService {
       if (row.caseManagerId !== auth.userId && before.ownerId !== auth.userId) throw new AppError('NOT_RESPONSIBLE');
       requireStatus(row, WORK_EDITABLE);
       if (before.version !== expectedVersion) throw new AppError('PRECONDITION_FAILED');
-      if (changes.ownerId && !(await this.repo.isActiveStaff(trx, auth.tenantId, changes.ownerId))) {
-        throw fieldError(
-          'ownerId',
-          'unknown_staff',
-          'Eine Wiedervorlage kann nur einer aktiven Fachkraft dieses Jobcenters zugeordnet werden.',
-        );
-      }
+      if (changes.ownerId) await this.requireFollowUpOwner(trx, auth.tenantId, changes.ownerId);
       const { done, ...rest } = changes;
       const set: Record<string, unknown> = { ...rest };
       if (done !== undefined) {
@@ -940,6 +924,22 @@ export class CaseService {
     if (row.caseManagerId !== auth.userId) throw new AppError('NOT_RESPONSIBLE');
     requireStatus(row, statuses);
     return row;
+  }
+
+  private async requireCaseManager(trx: Tx, tenantId: string, userId: string) {
+    if (!(await this.repo.isActiveCaseManager(trx, tenantId, userId))) {
+      throw fieldError('caseManagerId', 'unknown_case_manager', 'Zuständig kann nur eine aktive Fachkraft im Fallmanagement sein.');
+    }
+  }
+
+  private async requireFollowUpOwner(trx: Tx, tenantId: string, userId: string) {
+    if (!(await this.repo.isActiveStaff(trx, tenantId, userId))) {
+      throw fieldError(
+        'ownerId',
+        'unknown_staff',
+        'Eine Wiedervorlage kann nur einer aktiven Fachkraft dieses Jobcenters zugeordnet werden.',
+      );
+    }
   }
 
   private async requireBarriersOfCase(trx: Tx, tenantId: string, caseId: string, ids: string[]) {

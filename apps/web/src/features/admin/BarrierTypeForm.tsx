@@ -1,10 +1,9 @@
 import type { BarrierType } from '@lotse/contracts';
 import { BARRIER_PHASE_LABELS_DE, BARRIER_PHASES, SERVICE_TYPE_LABELS_DE, SERVICE_TYPES } from '@lotse/domain';
-import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../components/FormField';
+import { CheckboxField, CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/FormField';
 import { t } from '../../i18n';
 import type { FieldErrors } from '../../lib/validation';
 import type { FieldSpec } from '../users/UserCreatePage';
-import { TextAreaField } from './TextAreaField';
 
 export interface BarrierTypeValues {
   label: string;

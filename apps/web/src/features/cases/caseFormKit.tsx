@@ -7,7 +7,10 @@ import { type FormEvent, type ReactNode, type RefObject, useCallback, useEffect,
 import { type ApiError, toApiError } from '../../api/client';
 import { ConflictBanner } from '../../components/ConflictBanner';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
-import { FieldError } from '../../components/FormField';
+import { FieldError, FieldHint, FieldLabel } from '../../components/FormField';
+
+export { TextAreaField } from '../../components/FormField';
+
 import { ProblemAlert } from '../../components/Page';
 import { t } from '../../i18n';
 import { formatDate, parseGermanDate, todayIso } from '../../lib/format';
@@ -350,67 +353,6 @@ function describedBy(...ids: (string | false | null | undefined)[]): string | un
   return list.length ? list.join(' ') : undefined;
 }
 
-function LabelRow({ id, label, required }: { id: string; label: string; required?: boolean }) {
-  return (
-    <div className="field-label-row">
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      {required ? (
-        <span className="required-mark" aria-hidden="true">
-          *
-        </span>
-      ) : null}
-    </div>
-  );
-}
-
-export function TextAreaField({
-  id,
-  label,
-  value,
-  onChange,
-  hint,
-  error,
-  required,
-  rows = 3,
-  maxLength,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  hint?: string;
-  error?: string;
-  required?: boolean;
-  rows?: number;
-  maxLength?: number;
-}) {
-  return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <LabelRow id={id} label={label} required={required} />
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={id} error={error} />
-      <textarea
-        id={id}
-        name={id}
-        className="input input--textarea"
-        rows={rows}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        required={required}
-        maxLength={maxLength}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
-      />
-    </div>
-  );
-}
-
 /** A date typed as dd.mm.yyyy (like the birth date of the person form). */
 export function DateField({
   id,
@@ -432,7 +374,7 @@ export function DateField({
   const hintText = hint ? `${t('caseFile.dateHint')}; ${hint}` : t('caseFile.dateHint');
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
-      <LabelRow id={id} label={label} required={required} />
+      <FieldLabel id={id} label={label} required={required} />
       <p className="field-hint" id={`${id}-hint`}>
         {hintText}
       </p>
@@ -505,11 +447,7 @@ export function RadioGroupField({
           </span>
         ) : null}
       </legend>
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
       <FieldError id={id} error={error} />
       <div className={`cf-radio-list${inline ? ' cf-radio-list--inline' : ''}`}>
         {options.map((o) => {
@@ -577,13 +515,9 @@ export function GroupedSelectField({
           {label}
         </label>
       ) : (
-        <LabelRow id={id} label={label} required={required} />
+        <FieldLabel id={id} label={label} required={required} />
       )}
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
       <FieldError id={id} error={error} />
       <select
         id={id}
