@@ -169,8 +169,7 @@ describe('demo case generator', () => {
     // Rare steps (reopen, end of aftercare) need a larger tenant to show up for sure.
     const larger = [...generateDemoCases(options(personsOf(20_000, 'steps'), { seed: 'steps' }))];
     const actions = new Set(larger.flatMap((f) => f.transitions.map((t) => t.action)));
-    for (const action of CASE_ACTIONS)
-      expect(actions.has(action), action).toBe(true);
+    for (const action of CASE_ACTIONS) expect(actions.has(action), action).toBe(true);
     expect(files.some((f) => f.transitions.some((t) => t.indicationOverride))).toBe(true);
   });
 

@@ -452,6 +452,30 @@ describe.each(['pglite', 'postgres'] as const)('case file on %s', (kind) => {
     expect(others).not.toContain('special_category');
   });
 
+  it('logs the persons named in case lists and on the work list as reads', async () => {
+    const personId = await newPerson();
+    const seeded = await seedCaseInPlanning(t, cm, personId);
+    await expectOk(await call(t, cm, 'POST', `/api/cases/${seeded.caseId}/follow-ups`, { title: 'Heute anrufen', dueOn: today }), 201);
+    const readsBy = async (session: Session) => {
+      const reads = await call(t, dpo, 'GET', '/api/audit/reads?limit=100');
+      return reads
+        .json()
+        .items.filter((r: { personId: string; actor: { id: string } | null }) => r.personId === personId && r.actor?.id === session.userId)
+        .length;
+    };
+    for (const [session, url] of [
+      [teamLead, '/api/cases?scope=all&limit=100'],
+      [teamLead, `/api/persons/${personId}/cases`],
+      [cm, '/api/work/today'],
+    ] as const) {
+      const before = await readsBy(session);
+      const res = await call(t, session, 'GET', url);
+      await expectOk(res);
+      expect(JSON.stringify(res.json()), url).toContain(personId);
+      expect(await readsBy(session), url).toBe(before + 1);
+    }
+  });
+
   it('lets a team lead reassign a case but not edit it; the new case manager becomes responsible', async () => {
     const seeded = await seedCaseInPlanning(t, cm, await newPerson());
     const current = await overview(teamLead, seeded.caseId);

@@ -109,6 +109,7 @@ export class CaseService {
         limit: query.limit,
       });
       const page = pageOf(rows, query.limit, (row) => [row.updatedAt.toISOString(), row.id]);
+      await audit.appendReads(trx, auth, uniquePersons(page.items), 'case');
       return { items: page.items.map(toSummary), page: { nextCursor: page.nextCursor } };
     });
   }
@@ -117,6 +118,7 @@ export class CaseService {
     return withTenant(this.db, auth.tenantId, async (trx) => {
       if (!(await this.repo.personExists(trx, auth.tenantId, personId))) throw new AppError('NOT_FOUND');
       const rows = await this.repo.listCases(trx, auth.tenantId, { personId, statuses: CASE_STATUSES, limit: 100 });
+      await audit.appendReads(trx, auth, uniquePersons(rows), 'case');
       return { items: rows.map(toSummary) };
     });
   }
@@ -1005,6 +1007,11 @@ function toSummary(row: Awaited<ReturnType<CaseRepository['listCases']>>[number]
     nextContactDue: OPEN_CASE_STATUSES.includes(row.status as CaseStatus) ? row.nextContactDue : null,
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** Each person of a list once, for the read log. */
+function uniquePersons(rows: ReadonlyArray<{ personId: string }>): string[] {
+  return [...new Set(rows.map((row) => row.personId))];
 }
 
 function pickKeys(row: object, keys: string[]): Record<string, unknown> {

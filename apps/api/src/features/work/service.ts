@@ -3,9 +3,11 @@ import { type Database, withTenant } from '@lotse/db';
 import { AGREEMENT_KIND_LABELS_DE, addDays, todayInGermany } from '@lotse/domain';
 import type { Kysely } from 'kysely';
 import type { AuthContext } from '../../http/access';
+import { AuditRepository } from '../audit/repository';
 import { WorkRepository } from './repository';
 
 const repo = new WorkRepository();
+const audit = new AuditRepository();
 
 /** Agreement reviews show up this many days ahead, so the appointment can still be made. */
 const REVIEW_LOOKAHEAD_DAYS = 14;
@@ -67,6 +69,8 @@ export class WorkService {
           refId: null,
         })),
       ];
+      // The list names persons: a read of their case data, logged like the case list.
+      await audit.appendReads(trx, auth, [...new Set(items.map((item) => item.person.id))], 'case');
       return { today, items };
     });
   }
