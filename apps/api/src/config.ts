@@ -12,6 +12,8 @@ export interface AppConfig {
   /** Argon2 cost; lowered only in tests. */
   argon2: { memoryCost: number; timeCost: number };
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** The clock of deadlines, waiting times and overdue flags; tests fix it to a date. */
+  now: () => Date;
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -22,6 +24,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   // OWASP minimum for argon2id: 19 MiB, 2 iterations.
   argon2: { memoryCost: 19_456, timeCost: 2 },
   logLevel: 'warn',
+  now: () => new Date(),
 };
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {

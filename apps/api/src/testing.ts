@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@lotse/db';
+import { createTestDatabase, type TestDatabase, withTenant } from '@lotse/db';
 import { ROLES, type Role } from '@lotse/domain';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
@@ -18,6 +18,8 @@ export interface Session {
 
 export interface TestTenant {
   id: string;
+  /** The provider the tenant's provider-staff user works for. */
+  providerId: string;
   /** One user per role, named `<role>@<tenant prefix>`. */
   users: Record<Role, { id: string; username: string }>;
 }
@@ -33,18 +35,32 @@ export interface TestApp {
 
 async function seedTenant(database: TestDatabase, prefix: string): Promise<TestTenant> {
   const tenant = await createTenant(database.owner, { name: `Jobcenter ${prefix}`, carrierModel: 'gE' });
+  // The provider-staff user works for this tenant's first provider (the portal is scoped by it).
+  const providerId = randomUUID();
+  await withTenant(database.owner, tenant.id, (trx) =>
+    trx
+      .insertInto('providers')
+      .values({ tenantId: tenant.id, id: providerId, name: `Träger ${prefix}`, city: 'Lotsenbach' })
+      .execute(),
+  );
   const users = {} as TestTenant['users'];
   for (const role of ROLES) {
     const username = `${role.replaceAll('_', '-')}.${prefix}`;
     const user = await createUserDirect(
       database.owner,
       tenant.id,
-      { username, displayName: `${role} ${prefix}`, password: TEST_PASSWORD, roles: [role] },
+      {
+        username,
+        displayName: `${role} ${prefix}`,
+        password: TEST_PASSWORD,
+        roles: [role],
+        providerId: role === 'provider_staff' ? providerId : null,
+      },
       FAST_ARGON2,
     );
     users[role] = { id: user.id, username };
   }
-  return { id: tenant.id, users };
+  return { id: tenant.id, providerId, users };
 }
 
 /** An app on a fresh database with two tenants and one user per role in each. */

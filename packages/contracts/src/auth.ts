@@ -17,6 +17,8 @@ export const sessionInfo = z
       username: z.string(),
       displayName: z.string(),
       roles: z.array(roleSchema),
+      /** Set for provider staff: the provider whose portal they use. */
+      providerId: z.uuid().nullable(),
     }),
     tenant: z.object({ id: z.uuid(), name: z.string(), carrierModel: z.enum(['gE', 'zkT']) }),
     csrfToken: z.string(),

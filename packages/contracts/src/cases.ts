@@ -413,14 +413,26 @@ export type CaseOverview = z.infer<typeof caseOverviewSchema>;
 
 // ——— Work today ———
 
-export const WORK_ITEM_KINDS = ['follow_up_overdue', 'follow_up_due', 'subgoal_due', 'agreement_review_due', 'contact_overdue'] as const;
+export const WORK_ITEM_KINDS = [
+  'follow_up_overdue',
+  'follow_up_due',
+  'subgoal_due',
+  'agreement_review_due',
+  'contact_overdue',
+  /** A provider owes an answer, the start or an interim report (cooperation agreement deadlines). */
+  'referral_overdue',
+  /** A provider reported an arising need: accept or reject it as a barrier. */
+  'barrier_proposal',
+  /** A case conference is scheduled for today. */
+  'conference_today',
+] as const;
 export const workItemSchema = z.object({
   kind: z.enum(WORK_ITEM_KINDS),
   caseId: uuid,
   person: z.object({ id: uuid, firstName: z.string(), lastName: z.string(), customerNumber: z.string() }),
   dueOn: isoDate,
   title: z.string(),
-  /** The follow-up, sub-goal or agreement version the item is about. */
+  /** The follow-up, sub-goal, agreement version, referral, proposal or conference the item is about. */
   refId: uuid.nullable(),
 });
 export type WorkItem = z.infer<typeof workItemSchema>;

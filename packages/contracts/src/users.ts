@@ -9,6 +9,8 @@ export const userSchema = z
     displayName: z.string(),
     email: z.string().nullable(),
     roles: z.array(roleSchema),
+    /** The provider a provider-staff user works for. */
+    providerId: z.uuid().nullable(),
     disabled: z.boolean(),
     version: z.number().int(),
     createdAt: z.string(),
@@ -31,6 +33,7 @@ export const createUserRequest = z.strictObject({
   displayName: requiredText(120),
   email: z.email().max(200).nullable().optional(),
   roles,
+  providerId: z.uuid().nullable().optional(),
   password,
 });
 export type CreateUserRequest = z.infer<typeof createUserRequest>;
@@ -39,6 +42,7 @@ export const updateUserRequest = z.strictObject({
   displayName: requiredText(120).optional(),
   email: z.email().max(200).nullable().optional(),
   roles: roles.optional(),
+  providerId: z.uuid().nullable().optional(),
   disabled: z.boolean().optional(),
   password: password.optional(),
 });

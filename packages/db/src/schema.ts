@@ -18,6 +18,8 @@ export interface UsersTable {
   email: string | null;
   passwordHash: string;
   roles: string[];
+  /** For provider staff: the provider they work for (SPEC C7 portal). */
+  providerId: Generated<string | null>;
   disabled: Generated<boolean>;
   version: Generated<number>;
   createdAt: Timestamp;
@@ -38,6 +40,7 @@ export interface SessionsTable {
   roles: string[];
   displayName: string;
   csrfToken: string;
+  providerId: Generated<string | null>;
   createdAt: Timestamp;
   lastSeenAt: Timestamp;
   expiresAt: Timestamp;
@@ -340,6 +343,229 @@ export interface FollowUpsTable {
   updatedAt: Timestamp;
 }
 
+export interface ProvidersTable {
+  tenantId: string;
+  id: string;
+  name: string;
+  street: string | null;
+  houseNumber: string | null;
+  postalCode: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  contactPerson: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface CooperationAgreementsTable {
+  tenantId: string;
+  id: string;
+  providerId: string;
+  title: string;
+  validFrom: string;
+  validUntil: string | null;
+  answerDays: number;
+  startDays: number;
+  interimReportDays: number;
+  feedbackProcedure: string | null;
+  qualityStandards: string | null;
+  reportingDuties: string | null;
+  auditRights: string | null;
+  notice: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface OffersTable {
+  tenantId: string;
+  id: string;
+  providerId: string;
+  agreementId: string | null;
+  name: string;
+  description: string | null;
+  serviceType: string;
+  targetGroups: string[];
+  capacity: number | null;
+  capacityUnit: 'places' | 'hours';
+  capacityPeriod: 'week' | 'month' | 'quarter' | 'year';
+  waitingDays: number | null;
+  financingModel: 'specialist_hours' | 'tiered_case_flat_rate' | 'modular' | 'institutional';
+  priceCents: number | null;
+  priceUnit: string | null;
+  contacts: ColumnType<unknown, string, string>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface OfferLocationsTable {
+  tenantId: string;
+  id: string;
+  offerId: string;
+  position: number;
+  label: string;
+  street: string | null;
+  houseNumber: string | null;
+  postalCode: string | null;
+  city: string | null;
+  latitude: number;
+  longitude: number;
+  openingHours: string | null;
+  accessible: boolean;
+}
+
+export interface HandbookPagesTable {
+  tenantId: string;
+  serviceType: string;
+  title: string;
+  summary: string;
+  checklists: ColumnType<unknown, string, string>;
+  sources: string | null;
+  version: Generated<number>;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+export interface ConsentsTable {
+  tenantId: string;
+  id: string;
+  personId: string;
+  caseId: string;
+  providerId: string;
+  categories: string[];
+  purpose: string;
+  form: 'written' | 'electronic' | 'oral_documented';
+  givenOn: string;
+  validUntil: string | null;
+  counselled: string[];
+  revokedOn: string | null;
+  revokedAt: Date | null;
+  revokedBy: string | null;
+  revocationNote: string | null;
+  recordedBy: string;
+  version: Generated<number>;
+  createdAt: Timestamp;
+}
+
+export interface ReferralsTable {
+  tenantId: string;
+  id: string;
+  caseId: string;
+  personId: string;
+  offerId: string;
+  providerId: string;
+  consentId: string | null;
+  status: string;
+  referralNote: string | null;
+  goalIds: string[];
+  healthNote: string | null;
+  needsDecision: string | null;
+  sentOn: string | null;
+  acceptedOn: string | null;
+  startedOn: string | null;
+  endedOn: string | null;
+  result: 'goal_reached' | 'partly_reached' | 'not_reached' | null;
+  lastReportOn: string | null;
+  createdBy: string;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ReferralTransitionsTable {
+  tenantId: string;
+  id: string;
+  referralId: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: string;
+  actorSide: 'jobcenter' | 'provider';
+  at: Timestamp;
+  reason: string | null;
+}
+
+export interface ReferralFeedbackTable {
+  tenantId: string;
+  id: string;
+  referralId: string;
+  kind: 'status' | 'appointment' | 'interim_report' | 'final_report';
+  categories: string[];
+  recordedOn: string;
+  recordedBy: string;
+  recordedAt: Timestamp;
+  fields: ColumnType<unknown, string, string>;
+}
+
+export interface BarrierProposalsTable {
+  tenantId: string;
+  id: string;
+  caseId: string;
+  referralId: string;
+  feedbackId: string;
+  barrierTypeId: string;
+  note: string | null;
+  specialCategory: boolean;
+  status: Generated<'proposed' | 'accepted' | 'rejected'>;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+  barrierId: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+}
+
+export interface CaseConferencesTable {
+  tenantId: string;
+  id: string;
+  caseId: string;
+  scheduledAt: Timestamp;
+  location: string | null;
+  status: Generated<'planned' | 'held' | 'cancelled'>;
+  personPresent: boolean | null;
+  absenceReason: string | null;
+  topics: ColumnType<unknown, string, string>;
+  minutes: string | null;
+  createdBy: string;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ConferenceParticipantsTable {
+  tenantId: string;
+  id: string;
+  conferenceId: string;
+  position: number;
+  kind: 'internal' | 'provider' | 'other';
+  userId: string | null;
+  providerId: string | null;
+  name: string;
+  organisation: string | null;
+  function: string | null;
+}
+
+export interface ConferenceActionsTable {
+  tenantId: string;
+  id: string;
+  conferenceId: string;
+  kind: 'follow_up' | 'plan_change';
+  title: string;
+  dueOn: string;
+  ownerId: string | null;
+  providerId: string | null;
+  followUpId: string | null;
+  goalId: string | null;
+  subgoalId: string | null;
+  createdBy: string;
+  createdAt: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -367,4 +593,17 @@ export interface Database {
   caseRatings: CaseRatingsTable;
   caseContacts: CaseContactsTable;
   followUps: FollowUpsTable;
+  providers: ProvidersTable;
+  cooperationAgreements: CooperationAgreementsTable;
+  offers: OffersTable;
+  offerLocations: OfferLocationsTable;
+  handbookPages: HandbookPagesTable;
+  consents: ConsentsTable;
+  referrals: ReferralsTable;
+  referralTransitions: ReferralTransitionsTable;
+  referralFeedback: ReferralFeedbackTable;
+  barrierProposals: BarrierProposalsTable;
+  caseConferences: CaseConferencesTable;
+  conferenceParticipants: ConferenceParticipantsTable;
+  conferenceActions: ConferenceActionsTable;
 }

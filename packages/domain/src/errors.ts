@@ -109,6 +109,38 @@ export const ERROR_CATALOG = {
     de: 'Diesen Kurzschlüssel gibt es im Katalog bereits.',
     en: 'This code already exists in the catalogue.',
   },
+  CONSENT_REQUIRED: {
+    status: 409,
+    de: 'Für diesen Träger liegt keine gültige Einwilligung (Schweigepflichtentbindung) der Person vor. Ohne sie fließen keine Daten.',
+    en: 'There is no valid consent of the person for this provider. Without it no data flows.',
+  },
+  CONSENT_NOT_VALID: {
+    status: 409,
+    de: 'Die Einwilligung der Person ist widerrufen oder nicht mehr gültig. Es dürfen keine Daten mehr übermittelt werden.',
+    en: "The person's consent is revoked or no longer valid. No more data may be exchanged.",
+  },
+  CONSENT_CATEGORY_NOT_COVERED: {
+    status: 422,
+    de: 'Die Einwilligung der Person deckt diese Angaben nicht ab.',
+    en: "The person's consent does not cover this information.",
+  },
+  CONSENT_ALREADY_REVOKED: { status: 409, de: 'Diese Einwilligung ist bereits widerrufen.', en: 'This consent is already revoked.' },
+  REFERRAL_STEP_NOT_ALLOWED: {
+    status: 409,
+    de: 'Dieser Schritt ist im aktuellen Stand der Zuweisung nicht möglich.',
+    en: 'This step is not possible in the current state of the referral.',
+  },
+  OFFER_INACTIVE: { status: 409, de: 'Dieses Angebot ist nicht mehr aktiv.', en: 'This offer is no longer active.' },
+  PROPOSAL_ALREADY_DECIDED: {
+    status: 409,
+    de: 'Über diesen Vorschlag wurde bereits entschieden.',
+    en: 'This proposal has already been decided.',
+  },
+  PROVIDER_REQUIRED: {
+    status: 422,
+    de: 'Mitarbeitende eines Trägers brauchen die Angabe, zu welchem Träger sie gehören.',
+    en: 'Provider staff need the provider they belong to.',
+  },
   INTERNAL: { status: 500, de: 'Ein interner Fehler ist aufgetreten.', en: 'An internal error occurred.' },
   SERVICE_UNAVAILABLE: { status: 503, de: 'Der Dienst ist gerade nicht verfügbar.', en: 'The service is currently unavailable.' },
 } as const satisfies Record<string, { status: number; de: string; en: string }>;

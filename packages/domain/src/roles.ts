@@ -46,3 +46,14 @@ export const CASE_MANAGERS: readonly Role[] = ['case_manager'];
 export const CASE_ASSIGNERS: readonly Role[] = ['case_manager', 'team_lead'];
 /** Who maintains the barrier catalogue and the tenant's case rules. */
 export const CATALOGUE_ADMINS: readonly Role[] = ['admin'];
+
+/** Who maintains providers, offers, cooperation agreements and the handbook (SPEC C6). */
+export const COOPERATION_ADMINS: readonly Role[] = ['coordinator'];
+/** Who reads the offer catalogue: the staff who refer, the coordinators who keep it, team leads. */
+export const OFFER_READERS: readonly Role[] = ['case_manager', 'placement_officer', 'coordinator', 'team_lead'];
+/** Who watches feedback discipline across providers (overdue lists without person data). */
+export const FEEDBACK_WATCHERS: readonly Role[] = ['coordinator', 'team_lead'];
+/** Provider staff: the provider portal, and nothing of the Jobcenter's own files. */
+export const PROVIDER_PORTAL: readonly Role[] = ['provider_staff'];
+/** Who reads the handbook: every staff role that works with people or offers. */
+export const HANDBOOK_READERS: readonly Role[] = ['case_manager', 'placement_officer', 'benefits_officer', 'coordinator', 'team_lead'];

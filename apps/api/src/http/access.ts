@@ -9,6 +9,8 @@ export interface AuthContext {
   roles: Role[];
   displayName: string;
   csrfToken: string;
+  /** For provider staff: their provider; the portal shows only its referrals and conferences. */
+  providerId: string | null;
   tokenHash: string;
 }
 

@@ -1,4 +1,16 @@
-import { AUDIT_READERS, CASE_READERS, hasAnyRole, PERSON_READERS, type Role, USER_ADMINS } from '@lotse/domain';
+import {
+  AUDIT_READERS,
+  CASE_READERS,
+  COOPERATION_ADMINS,
+  FEEDBACK_WATCHERS,
+  HANDBOOK_READERS,
+  hasAnyRole,
+  OFFER_READERS,
+  PERSON_READERS,
+  PROVIDER_PORTAL,
+  type Role,
+  USER_ADMINS,
+} from '@lotse/domain';
 import type { MessageKey } from '../i18n';
 
 export interface NavArea {
@@ -18,8 +30,10 @@ export const NAV_AREAS: readonly NavArea[] = [
   { key: 'my-work', label: 'nav.myWork', path: '/arbeit', roles: MY_WORK_ROLES },
   { key: 'persons', label: 'nav.persons', path: '/personen', roles: PERSON_READERS },
   { key: 'cases', label: 'nav.cases', path: '/faelle', roles: CASE_READERS },
-  { key: 'offers', label: 'nav.offers', path: null, roles: [...CASE_WORKERS, 'coordinator', 'team_lead'] },
-  { key: 'referrals', label: 'nav.referrals', path: null, roles: [...CASE_WORKERS, 'coordinator', 'team_lead', 'provider_staff'] },
+  { key: 'portal', label: 'nav.portal', path: '/portal', roles: PROVIDER_PORTAL },
+  { key: 'offers', label: 'nav.offers', path: '/angebote', roles: OFFER_READERS },
+  { key: 'cooperation', label: 'nav.cooperation', path: '/kooperation', roles: [...COOPERATION_ADMINS, ...FEEDBACK_WATCHERS] },
+  { key: 'handbook', label: 'nav.handbook', path: '/handbuch', roles: HANDBOOK_READERS },
   { key: 'planning', label: 'nav.planning', path: null, roles: ['coordinator', 'team_lead', 'social_planner'] },
   { key: 'reports', label: 'nav.reports', path: null, roles: ['team_lead', 'coordinator', 'social_planner'] },
   { key: 'data-protection', label: 'nav.dataProtection', path: '/datenschutz/protokolle', roles: AUDIT_READERS },
@@ -33,6 +47,8 @@ export function areasFor(roles: readonly Role[]): NavArea[] {
 /** The start page after login: the first area with a screen. */
 export function startPathFor(roles: readonly Role[]): string | null {
   if (hasAnyRole(roles, MY_WORK_ROLES)) return '/arbeit';
+  if (hasAnyRole(roles, PROVIDER_PORTAL)) return '/portal';
+  if (hasAnyRole(roles, COOPERATION_ADMINS)) return '/kooperation';
   if (hasAnyRole(roles, PERSON_READERS)) return '/personen';
   if (hasAnyRole(roles, USER_ADMINS)) return '/verwaltung/benutzer';
   if (hasAnyRole(roles, AUDIT_READERS)) return '/datenschutz/protokolle';

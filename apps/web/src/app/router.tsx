@@ -12,11 +12,14 @@ import { SessionProvider } from '../features/auth/session';
 import { CaseFilePage } from '../features/cases/CaseFilePage';
 import { CaseListPage } from '../features/cases/CaseListPage';
 import { caseFileTabRoutes } from '../features/cases/caseFileRoutes';
+import { portalConferenceRoutes } from '../features/conferences/routes';
+import { cooperationRoutes } from '../features/cooperation/routes';
 import { HouseholdCreatePage } from '../features/households/HouseholdCreatePage';
 import { HouseholdPage } from '../features/households/HouseholdPage';
 import { PersonCreatePage } from '../features/persons/PersonCreatePage';
 import { PersonPage } from '../features/persons/PersonPage';
 import { PersonSearchPage } from '../features/persons/PersonSearchPage';
+import { portalRoutes } from '../features/portal/routes';
 import { UserCreatePage } from '../features/users/UserCreatePage';
 import { UserEditPage } from '../features/users/UserEditPage';
 import { UserListPage } from '../features/users/UserListPage';
@@ -166,6 +169,9 @@ export const router = createBrowserRouter([
               </RequireRole>
             ),
           },
+          ...cooperationRoutes,
+          ...portalRoutes,
+          ...portalConferenceRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -28,6 +28,8 @@ export const caseFileDe = {
   'caseFile.tab.plan': 'Hilfeplan',
   'caseFile.tab.agreement': 'Vereinbarung',
   'caseFile.tab.progress': 'Verlauf',
+  'caseFile.tab.referrals': 'Zuweisungen',
+  'caseFile.tab.conferences': 'Fallkonferenzen',
   'caseFile.tab.contacts': 'Kontakte',
   'caseFile.tab.history': 'Historie',
   'caseFile.toOverview': 'Zum Überblick der Fallakte',

@@ -30,6 +30,8 @@ export const caseFileEn: Record<keyof typeof caseFileDe, string> = {
   'caseFile.tab.plan': 'Help plan',
   'caseFile.tab.agreement': 'Agreement',
   'caseFile.tab.progress': 'Progress',
+  'caseFile.tab.referrals': 'Referrals',
+  'caseFile.tab.conferences': 'Case conferences',
   'caseFile.tab.contacts': 'Contacts',
   'caseFile.tab.history': 'History',
   'caseFile.toOverview': 'To the case file overview',

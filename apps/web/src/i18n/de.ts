@@ -1,4 +1,8 @@
 import { caseFileDe } from './caseFile.de';
+import { conferencesDe } from './conferences.de';
+import { cooperationDe } from './cooperation.de';
+import { portalDe } from './portal.de';
+import { referralsDe } from './referrals.de';
 import { workDe } from './work.de';
 
 /** German UI texts (primary language). `en.ts` must have the same keys. Placeholders: `{name}`. */
@@ -24,8 +28,10 @@ export const de = {
   'nav.myWork': 'Meine Arbeit',
   'nav.persons': 'Personen',
   'nav.cases': 'Fälle',
-  'nav.offers': 'Angebote & Träger',
-  'nav.referrals': 'Zuweisungen',
+  'nav.portal': 'Träger-Portal',
+  'nav.offers': 'Angebote',
+  'nav.cooperation': 'Träger & Kooperation',
+  'nav.handbook': 'Handbuch',
   'nav.planning': 'Bedarfsplanung',
   'nav.reports': 'Berichte & Statistik',
   'nav.dataProtection': 'Datenschutz',
@@ -297,6 +303,10 @@ export const de = {
   'audit.entriesShown': '{count} Einträge angezeigt',
   ...workDe,
   ...caseFileDe,
+  ...cooperationDe,
+  ...referralsDe,
+  ...portalDe,
+  ...conferencesDe,
 } as const;
 
 export type MessageKey = keyof typeof de;

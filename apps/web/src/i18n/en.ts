@@ -1,5 +1,9 @@
 import { caseFileEn } from './caseFile.en';
+import { conferencesEn } from './conferences.en';
+import { cooperationEn } from './cooperation.en';
 import type { MessageKey } from './de';
+import { portalEn } from './portal.en';
+import { referralsEn } from './referrals.en';
 import { workEn } from './work.en';
 
 /** English UI texts; the same keys as de.ts (the type checks completeness). Legal terms keep the German name in brackets. */
@@ -25,8 +29,10 @@ export const en: Record<MessageKey, string> = {
   'nav.myWork': 'My work',
   'nav.persons': 'Persons',
   'nav.cases': 'Cases',
-  'nav.offers': 'Offers & providers',
-  'nav.referrals': 'Referrals',
+  'nav.portal': 'Provider portal',
+  'nav.offers': 'Offers',
+  'nav.cooperation': 'Providers & cooperation',
+  'nav.handbook': 'Handbook',
   'nav.planning': 'Needs planning',
   'nav.reports': 'Reports & statistics',
   'nav.dataProtection': 'Data protection',
@@ -296,4 +302,8 @@ export const en: Record<MessageKey, string> = {
   'audit.entriesShown': '{count} entries shown',
   ...workEn,
   ...caseFileEn,
+  ...cooperationEn,
+  ...referralsEn,
+  ...portalEn,
+  ...conferencesEn,
 };

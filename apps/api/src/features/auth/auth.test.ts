@@ -66,6 +66,7 @@ describe.each(['pglite', 'postgres'] as const)('auth on %s', (kind) => {
         username: t.tenantA.users.case_manager.username,
         displayName: expect.any(String),
         roles: ['case_manager'],
+        providerId: null,
       });
       expect(body.tenant.id).toBe(t.tenantA.id);
       expect(JSON.stringify(body)).not.toContain(tokenOf(pair));

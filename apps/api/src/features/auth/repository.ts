@@ -8,6 +8,7 @@ export interface SessionRow {
   roles: string[];
   displayName: string;
   csrfToken: string;
+  providerId: string | null;
   lastSeenAt: Date;
   expiresAt: Date;
 }
@@ -24,7 +25,15 @@ export class AuthRepository {
     return trx
       .selectFrom('users')
       .innerJoin('tenants', 'tenants.id', 'users.tenantId')
-      .select(['users.id', 'users.username', 'users.displayName', 'users.passwordHash', 'users.roles', 'users.disabled'])
+      .select([
+        'users.id',
+        'users.username',
+        'users.displayName',
+        'users.passwordHash',
+        'users.roles',
+        'users.disabled',
+        'users.providerId',
+      ])
       .select(['tenants.name as tenantName', 'tenants.carrierModel'])
       .where('users.tenantId', '=', tenantId)
       .where('users.id', '=', userId)
@@ -45,7 +54,7 @@ export class AuthRepository {
   findSession(tokenHash: string): Promise<SessionRow | undefined> {
     return this.db
       .selectFrom('sessions')
-      .select(['tokenHash', 'tenantId', 'userId', 'roles', 'displayName', 'csrfToken', 'lastSeenAt', 'expiresAt'])
+      .select(['tokenHash', 'tenantId', 'userId', 'roles', 'displayName', 'csrfToken', 'providerId', 'lastSeenAt', 'expiresAt'])
       .where('tokenHash', '=', tokenHash)
       .executeTakeFirst();
   }

@@ -29,7 +29,7 @@ export interface LoginResult {
 }
 
 export interface SessionView {
-  user: { id: string; username: string; displayName: string; roles: Role[] };
+  user: { id: string; username: string; displayName: string; roles: Role[]; providerId: string | null };
   tenant: { id: string; name: string; carrierModel: 'gE' | 'zkT' };
   csrfToken: string;
   expiresAt: string;
@@ -99,12 +99,19 @@ export class AuthService {
       roles: user.roles,
       displayName: user.displayName,
       csrfToken,
+      providerId: user.providerId,
       expiresAt,
     });
     return {
       token,
       session: {
-        user: { id: user.id, username: user.username, displayName: user.displayName, roles: user.roles as Role[] },
+        user: {
+          id: user.id,
+          username: user.username,
+          displayName: user.displayName,
+          roles: user.roles as Role[],
+          providerId: user.providerId,
+        },
         tenant: { id: login.tenantId, name: user.tenantName, carrierModel: user.carrierModel },
         csrfToken,
         expiresAt: expiresAt.toISOString(),
@@ -142,6 +149,7 @@ export class AuthService {
       roles: session.roles as Role[],
       displayName: session.displayName,
       csrfToken: session.csrfToken,
+      providerId: session.providerId,
       tokenHash,
     };
   }
@@ -156,7 +164,13 @@ export class AuthService {
     const user = await withTenant(this.db, auth.tenantId, (trx) => this.repo.findUserForLogin(trx, auth.tenantId, auth.userId));
     if (!user) throw new AppError('UNAUTHENTICATED');
     return {
-      user: { id: user.id, username: user.username, displayName: session.displayName, roles: session.roles as Role[] },
+      user: {
+        id: user.id,
+        username: user.username,
+        displayName: session.displayName,
+        roles: session.roles as Role[],
+        providerId: session.providerId,
+      },
       tenant: { id: tenant.id, name: tenant.name, carrierModel: tenant.carrierModel },
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt.toISOString(),

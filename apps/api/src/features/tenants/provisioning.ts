@@ -21,7 +21,15 @@ export async function createTenant(db: Kysely<Database>, input: { name: string; 
 export async function createUserDirect(
   db: Kysely<Database>,
   tenantId: string,
-  input: { username: string; displayName: string; password: string; roles: Role[]; email?: string | null; id?: string },
+  input: {
+    username: string;
+    displayName: string;
+    password: string;
+    roles: Role[];
+    email?: string | null;
+    id?: string;
+    providerId?: string | null;
+  },
   cost: AppConfig['argon2'],
 ) {
   const passwordHash = await hashPassword(input.password, cost);
@@ -37,6 +45,7 @@ export async function createUserDirect(
         email: input.email ?? null,
         passwordHash,
         roles: input.roles,
+        providerId: input.providerId ?? null,
       });
       await new AuditRepository().appendChange(trx, { tenantId, userId: null }, 'user', id, 'create', null, {
         username,

@@ -1,7 +1,7 @@
 import type { Tx, UsersTable } from '@lotse/db';
 import { sql, type Updateable } from 'kysely';
 
-const USER_COLUMNS = ['id', 'username', 'displayName', 'email', 'roles', 'disabled', 'version', 'createdAt'] as const;
+const USER_COLUMNS = ['id', 'username', 'displayName', 'email', 'roles', 'providerId', 'disabled', 'version', 'createdAt'] as const;
 
 export class UserRepository {
   list(trx: Tx, tenantId: string) {
@@ -24,6 +24,7 @@ export class UserRepository {
       email: string | null;
       passwordHash: string;
       roles: string[];
+      providerId: string | null;
     },
   ) {
     await trx.insertInto('users').values(row).execute();
@@ -43,5 +44,15 @@ export class UserRepository {
 
   endSessions(trx: Tx, tenantId: string, userId: string) {
     return trx.deleteFrom('sessions').where('tenantId', '=', tenantId).where('userId', '=', userId).execute();
+  }
+
+  providerExists(trx: Tx, tenantId: string, providerId: string) {
+    return trx
+      .selectFrom('providers')
+      .select('id')
+      .where('tenantId', '=', tenantId)
+      .where('id', '=', providerId)
+      .executeTakeFirst()
+      .then(Boolean);
   }
 }

@@ -15,6 +15,26 @@ const audit = new AuditRepository();
 
 type UserRow = NonNullable<Awaited<ReturnType<UserRepository['find']>>>;
 
+/**
+ * Provider staff work for exactly one provider; no one else belongs to a provider (the portal scopes
+ * everything by it). The provider must exist in this tenant.
+ */
+async function checkProvider(repo: UserRepository, trx: Tx, tenantId: string, roles: readonly string[], providerId: string | null) {
+  const isProviderStaff = roles.includes('provider_staff');
+  if (isProviderStaff && !providerId)
+    throw new AppError('PROVIDER_REQUIRED', { fields: [{ field: 'providerId', code: 'required', message: 'Bitte den Träger angeben.' }] });
+  if (!isProviderStaff && providerId) {
+    throw new AppError('VALIDATION_FAILED', {
+      fields: [{ field: 'providerId', code: 'not_allowed', message: 'Nur Mitarbeitende eines Trägers gehören zu einem Träger.' }],
+    });
+  }
+  if (providerId && !(await repo.providerExists(trx, tenantId, providerId))) {
+    throw new AppError('VALIDATION_FAILED', {
+      fields: [{ field: 'providerId', code: 'unknown', message: 'Diesen Träger gibt es nicht.' }],
+    });
+  }
+}
+
 function toUser(row: UserRow): User {
   return { ...row, roles: row.roles as Role[], createdAt: row.createdAt.toISOString() };
 }
@@ -52,6 +72,7 @@ export class UserService {
           { tenantId: auth.tenantId, userId: auth.userId, key: idempotencyKey, route: 'POST /api/users', body: bodyWithoutPassword },
           async () => {
             const id = randomUUID();
+            await checkProvider(this.repo, trx, auth.tenantId, input.roles, input.providerId ?? null);
             await this.repo.insert(trx, {
               tenantId: auth.tenantId,
               id,
@@ -60,6 +81,7 @@ export class UserService {
               email: input.email ?? null,
               passwordHash,
               roles: [...new Set(input.roles)],
+              providerId: input.providerId ?? null,
             });
             const user = await this.load(trx, auth.tenantId, id);
             await audit.appendChange(trx, auth, 'user', id, 'create', null, snapshot(user));
@@ -85,11 +107,14 @@ export class UserService {
       if (!current) throw new AppError('NOT_FOUND');
       if (current.version !== expectedVersion) throw new AppError('PRECONDITION_FAILED');
       const before = toUser(current);
+      const providerId = input.providerId !== undefined ? input.providerId : current.providerId;
+      await checkProvider(this.repo, trx, auth.tenantId, input.roles ?? current.roles, providerId);
       const { password: _p, roles, ...rest } = input;
       const changes = { ...rest, ...(roles ? { roles: [...new Set(roles)] } : {}), ...(passwordHash ? { passwordHash } : {}) };
       if (!(await this.repo.update(trx, auth.tenantId, id, expectedVersion, changes))) throw new AppError('PRECONDITION_FAILED');
-      // Sessions carry the roles of their login: a disabled account, new roles or a new password end them.
-      if (input.disabled === true || roles || passwordHash) await this.repo.endSessions(trx, auth.tenantId, id);
+      // Sessions carry the roles and provider of their login: a disabled account, new roles, another provider or a new password end them.
+      const providerChanged = input.providerId !== undefined && input.providerId !== current.providerId;
+      if (input.disabled === true || roles || passwordHash || providerChanged) await this.repo.endSessions(trx, auth.tenantId, id);
       const after = await this.load(trx, auth.tenantId, id);
       await audit.appendChange(trx, auth, 'user', id, 'update', snapshot(before), {
         ...snapshot(after),

@@ -74,6 +74,7 @@ describe.each(['pglite', 'postgres'] as const)('users on %s', (kind) => {
       displayName: 'Nutzer neu',
       email: 'neu@jobcenter.example',
       roles: ['case_manager'],
+      providerId: null,
       disabled: false,
       version: 1,
       createdAt: expect.any(String),

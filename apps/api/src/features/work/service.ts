@@ -2,6 +2,7 @@ import type { WorkItem } from '@lotse/contracts';
 import { type Database, withTenant } from '@lotse/db';
 import { AGREEMENT_KIND_LABELS_DE, addDays, todayInGermany } from '@lotse/domain';
 import type { Kysely } from 'kysely';
+import type { AppConfig } from '../../config';
 import type { AuthContext } from '../../http/access';
 import { AuditRepository } from '../audit/repository';
 import { WorkRepository } from './repository';
@@ -18,10 +19,13 @@ function formatDate(iso: string) {
 
 /** "Meine Arbeit heute" (SPEC C11): what is due for the signed-in user, each item pointing to its case. */
 export class WorkService {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly config: AppConfig,
+  ) {}
 
   today(auth: AuthContext): Promise<{ today: string; items: WorkItem[] }> {
-    const today = todayInGermany();
+    const today = todayInGermany(this.config.now());
     return withTenant(this.db, auth.tenantId, async (trx) => {
       const [followUps, subGoals, reviews, contacts] = [
         await repo.openFollowUps(trx, auth.tenantId, auth.userId, today),

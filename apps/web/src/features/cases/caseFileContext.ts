@@ -89,6 +89,8 @@ export const CASE_TABS = [
   { key: 'plan', path: 'hilfeplan', label: 'caseFile.tab.plan' },
   { key: 'agreement', path: 'vereinbarung', label: 'caseFile.tab.agreement' },
   { key: 'progress', path: 'verlauf', label: 'caseFile.tab.progress' },
+  { key: 'referrals', path: 'zuweisungen', label: 'caseFile.tab.referrals' },
+  { key: 'conferences', path: 'konferenzen', label: 'caseFile.tab.conferences' },
   { key: 'contacts', path: 'kontakte', label: 'caseFile.tab.contacts' },
   { key: 'history', path: 'historie', label: 'caseFile.tab.history' },
 ] as const;

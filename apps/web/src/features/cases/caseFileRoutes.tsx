@@ -1,5 +1,7 @@
 import { Link, type RouteObject, useParams } from 'react-router';
 import { t } from '../../i18n';
+import { ConferencesTab } from '../conferences/ConferencesTab';
+import { ReferralsTab } from '../referrals/ReferralsTab';
 import { AgreementTab } from './AgreementTab';
 import { AssessmentTab } from './AssessmentTab';
 import { ContactsTab } from './ContactsTab';
@@ -30,6 +32,8 @@ export const caseFileTabRoutes: RouteObject[] = [
   { path: 'hilfeplan', element: <PlanTab /> },
   { path: 'vereinbarung', element: <AgreementTab /> },
   { path: 'verlauf', element: <ProgressTab /> },
+  { path: 'zuweisungen', element: <ReferralsTab /> },
+  { path: 'konferenzen', element: <ConferencesTab /> },
   { path: 'kontakte', element: <ContactsTab /> },
   { path: 'historie', element: <HistoryTab /> },
   { path: '*', element: <TabNotFound /> },

@@ -1,0 +1,10 @@
+import type { Database } from '@lotse/db';
+import type { Kysely } from 'kysely';
+import type { AppConfig } from '../../config';
+
+export class PortalService {
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly config: AppConfig,
+  ) {}
+}

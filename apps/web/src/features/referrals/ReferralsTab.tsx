@@ -1,0 +1,3 @@
+export function ReferralsTab() {
+  return null;
+}

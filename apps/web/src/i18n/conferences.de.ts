@@ -1,0 +1,2 @@
+/** German texts of the conferences screens. */
+export const conferencesDe = {} as const;

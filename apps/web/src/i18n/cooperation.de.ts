@@ -1,0 +1,2 @@
+/** German texts of the cooperation screens. */
+export const cooperationDe = {} as const;

@@ -1,0 +1,2 @@
+/** German texts of the portal screens. */
+export const portalDe = {} as const;

@@ -1,0 +1,2 @@
+/** German texts of the referrals screens. */
+export const referralsDe = {} as const;
