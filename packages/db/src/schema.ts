@@ -124,7 +124,7 @@ export interface ReadLogTable {
   at: Timestamp;
   actorId: string | null;
   personId: string;
-  purpose: 'view' | 'search' | 'household' | 'edit' | 'case' | 'special_category';
+  purpose: 'view' | 'search' | 'household' | 'edit' | 'case' | 'special_category' | 'referral' | 'provider_portal';
   hash: string;
 }
 

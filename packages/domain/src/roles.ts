@@ -49,8 +49,11 @@ export const CATALOGUE_ADMINS: readonly Role[] = ['admin'];
 
 /** Who maintains providers, offers, cooperation agreements and the handbook (SPEC C6). */
 export const COOPERATION_ADMINS: readonly Role[] = ['coordinator'];
-/** Who reads the offer catalogue: the staff who refer, the coordinators who keep it, team leads. */
-export const OFFER_READERS: readonly Role[] = ['case_manager', 'placement_officer', 'coordinator', 'team_lead'];
+/**
+ * Who reads the offer catalogue and providers: the staff who refer, the coordinators who keep it, team
+ * leads, and administrators (they assign provider staff to their provider).
+ */
+export const OFFER_READERS: readonly Role[] = ['case_manager', 'placement_officer', 'coordinator', 'team_lead', 'admin'];
 /** Who watches feedback discipline across providers (overdue lists without person data). */
 export const FEEDBACK_WATCHERS: readonly Role[] = ['coordinator', 'team_lead'];
 /** Provider staff: the provider portal, and nothing of the Jobcenter's own files. */

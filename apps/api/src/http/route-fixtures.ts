@@ -9,9 +9,10 @@ export interface RouteFixture {
   body?: () => Record<string, unknown>;
   /** An id of this tenant's resource the route addresses (for routes with :id). */
   id?: ResourceKey;
-  /** Resources for the other path parameters, e.g. `{ barrierId: 'barrier' }`. */
-  params?: Record<string, ResourceKey>;
-  query?: Record<string, string>;
+  /** Resources for the other path parameters, e.g. `{ barrierId: 'barrier' }`, or a fixed value (`{ value: 'debt_counselling' }`). */
+  params?: Record<string, ResourceKey | { value: string }>;
+  /** A valid query; a function when it needs ids created in the test. */
+  query?: Record<string, string> | (() => Record<string, string>);
   /** Body fields that are strings, to test oversized values. */
   stringFields?: string[];
 }
@@ -28,7 +29,14 @@ export type ResourceKey =
   | 'subGoal'
   | 'agreement'
   | 'resource'
-  | 'followUp';
+  | 'followUp'
+  | 'provider'
+  | 'cooperationAgreement'
+  | 'offer'
+  | 'consent'
+  | 'referral'
+  | 'barrierProposal'
+  | 'conference';
 
 let counter = 0;
 const unique = () => String(++counter).padStart(6, '0');
@@ -40,6 +48,10 @@ export interface FixtureIds {
   barrierTypeId: string;
   barrierId: string;
   goalId: string;
+  providerId: string;
+  offerId: string;
+  consentId: string;
+  caseId: string;
 }
 
 export function routeFixtures(ids: () => FixtureIds): Record<string, RouteFixture> {
@@ -169,6 +181,116 @@ export function routeFixtures(ids: () => FixtureIds): Record<string, RouteFixtur
     },
     'PATCH /api/barrier-types/:id': { id: 'barrierType', body: () => ({ label: 'Umbenannt' }), stringFields: ['label', 'description'] },
     'PATCH /api/settings/case-rules': { body: () => ({ indicationMinBarriers: 3 }) },
+
+    'POST /api/providers': { body: () => ({ name: `Träger ${unique()}`, city: 'Lotsenbach' }), stringFields: ['name', 'city', 'street'] },
+    'GET /api/providers/:id': { id: 'provider' },
+    'PATCH /api/providers/:id': { id: 'provider', body: () => ({ city: 'Lotsenbach' }), stringFields: ['city', 'contactPerson'] },
+    'GET /api/cooperation-agreements': { query: () => ({ providerId: ids().providerId }) },
+    'POST /api/cooperation-agreements': {
+      body: () => ({
+        providerId: ids().providerId,
+        title: 'Kooperationsvereinbarung 2026',
+        validFrom: '2026-01-01',
+        validUntil: null,
+        answerDays: 5,
+        startDays: 21,
+        interimReportDays: 90,
+      }),
+      stringFields: ['title', 'notice'],
+    },
+    'GET /api/cooperation-agreements/:id': { id: 'cooperationAgreement' },
+    'PATCH /api/cooperation-agreements/:id': { id: 'cooperationAgreement', body: () => ({ answerDays: 4 }), stringFields: ['title'] },
+    'GET /api/offers': { query: { active: 'all' } },
+    'POST /api/offers': {
+      body: () => ({
+        providerId: ids().providerId,
+        name: 'Schuldnerberatung Mitte',
+        serviceType: 'debt_counselling',
+        targetGroups: ['all'],
+        capacity: 10,
+        financingModel: 'specialist_hours',
+        contacts: [{ name: 'Frau Berater' }],
+        locations: [{ label: 'Hauptstelle', city: 'Lotsenbach', latitude: 52.52, longitude: 13.405 }],
+      }),
+      stringFields: ['name', 'description'],
+    },
+    'GET /api/offers/:id': { id: 'offer' },
+    'PATCH /api/offers/:id': { id: 'offer', body: () => ({ waitingDays: 12 }), stringFields: ['name', 'description'] },
+    'GET /api/offers/search': { query: () => ({ caseId: ids().caseId }) },
+    'GET /api/handbook/:serviceType': { params: { serviceType: { value: 'debt_counselling' } } },
+    'PATCH /api/handbook/:serviceType': {
+      params: { serviceType: { value: 'debt_counselling' } },
+      body: () => ({ title: 'Schuldnerberatung (§ 16a Nr. 2 SGB II)' }),
+      stringFields: ['title', 'sources'],
+    },
+
+    'GET /api/cases/:id/consents': { id: 'case' },
+    'POST /api/cases/:id/consents': {
+      id: 'case',
+      body: () => ({
+        providerId: ids().providerId,
+        categories: ['attendance', 'results'],
+        purpose: 'Abstimmung mit der Schuldnerberatung',
+        form: 'written',
+        givenOn: '2026-01-05',
+        counselled: ['content', 'effects', 'scope', 'voluntariness', 'benefit'],
+      }),
+      stringFields: ['purpose'],
+    },
+    'GET /api/consents/:id': { id: 'consent' },
+    'POST /api/consents/:id/revoke': { id: 'consent', body: () => ({ note: 'Widerruf telefonisch' }), stringFields: ['note'] },
+    'GET /api/consents/:id/form.pdf': { id: 'consent' },
+    'GET /api/cases/:id/referrals': { id: 'case' },
+    'POST /api/cases/:id/referrals': {
+      id: 'case',
+      body: () => ({ offerId: ids().offerId, consentId: ids().consentId, referralNote: 'Bitte Erstgespräch', goalIds: [ids().goalId] }),
+      stringFields: ['referralNote', 'healthNote'],
+    },
+    'GET /api/referrals/:id': { id: 'referral' },
+    'PATCH /api/referrals/:id': { id: 'referral', body: () => ({ referralNote: 'Ergänzt' }), stringFields: ['referralNote', 'healthNote'] },
+    'POST /api/referrals/:id/actions': {
+      id: 'referral',
+      body: () => ({ action: 'cancel', reason: 'Person verzogen' }),
+      stringFields: ['reason'],
+    },
+    'GET /api/cases/:id/barrier-proposals': { id: 'case' },
+    'POST /api/barrier-proposals/:id/decision': {
+      id: 'barrierProposal',
+      body: () => ({ decision: 'reject', note: 'Nicht bestätigt' }),
+      stringFields: ['note'],
+    },
+    'GET /api/portal/referrals': { query: { status: 'all', limit: '10' } },
+    'GET /api/portal/referrals/:id': { id: 'referral' },
+    'POST /api/portal/referrals/:id/actions': {
+      id: 'referral',
+      body: () => ({ action: 'decline', declineReason: 'Keine Kapazität' }),
+      stringFields: ['declineReason'],
+    },
+    'POST /api/portal/referrals/:id/feedback': {
+      id: 'referral',
+      body: () => ({ kind: 'appointment', appointmentOn: '2026-01-05', kept: true, appointmentNote: 'pünktlich' }),
+      stringFields: ['appointmentNote'],
+    },
+
+    'GET /api/cases/:id/conferences': { id: 'case' },
+    'POST /api/cases/:id/conferences': {
+      id: 'case',
+      body: () => ({
+        scheduledAt: '2026-11-20T09:00:00+01:00',
+        location: 'Raum 1',
+        topics: ['Stand der Hilfe'],
+        participants: [{ kind: 'other', name: 'Herr Vormund' }],
+      }),
+      stringFields: ['location'],
+    },
+    'GET /api/conferences/:id': { id: 'conference' },
+    'PATCH /api/conferences/:id': { id: 'conference', body: () => ({ minutes: 'Protokoll ergänzt' }) },
+    'POST /api/conferences/:id/actions': {
+      id: 'conference',
+      body: () => ({ kind: 'follow_up', title: 'Rückmeldung prüfen', dueOn: '2027-01-15' }),
+      stringFields: ['title'],
+    },
+    'GET /api/portal/conferences/:id': { id: 'conference' },
   };
 }
 

@@ -3,9 +3,14 @@ import { ROLES, type Role } from '@lotse/domain';
 import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCaseInPlanning } from '../features/cases/testing';
+import { call, expectOk, seedCaseInPlanning } from '../features/cases/testing';
+import { createConsent, sentReferral } from '../features/referrals/testing';
 import { createTestApp, type Session, type TestApp, type TestTenant } from '../testing';
 import { apiRoutes, type FixtureIds, type ResourceKey, type RouteFixture, routeFixtures, routeKey } from './route-fixtures';
+
+function queryOf(fixture: RouteFixture): Record<string, string> | undefined {
+  return typeof fixture.query === 'function' ? fixture.query() : fixture.query;
+}
 
 /**
  * Rules that hold for every route, generated from the app's route table: declared access, the role
@@ -25,6 +30,13 @@ function emptyResources(): Record<ResourceKey | 'secondPerson', string> {
     'agreement',
     'resource',
     'followUp',
+    'provider',
+    'cooperationAgreement',
+    'offer',
+    'consent',
+    'referral',
+    'barrierProposal',
+    'conference',
   ];
   return Object.fromEntries(keys.map((k) => [k, ''])) as Record<ResourceKey | 'secondPerson', string>;
 }
@@ -41,6 +53,10 @@ describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
       barrierTypeId: resources.A.barrierType,
       barrierId: resources.A.barrier,
       goalId: resources.A.goal,
+      providerId: resources.A.provider,
+      offerId: resources.A.offer,
+      consentId: resources.A.consent,
+      caseId: resources.A.case,
     }),
   );
 
@@ -89,17 +105,81 @@ describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
       resource: seeded.resourceId,
       followUp: seeded.followUpId,
     });
+    await createCooperationResources(tenant, label, cm);
+  }
+
+  /** The tenant's provider with an agreement and an offer, a consent, a started referral with a proposed barrier. */
+  async function createCooperationResources(tenant: TestTenant, label: 'A' | 'B', cm: Session) {
+    const r = resources[label];
+    const coordinator = await sessionOf(tenant, 'coordinator');
+    const staff = await sessionOf(tenant, 'provider_staff');
+    r.provider = tenant.providerId;
+    const agreement = await call(t, coordinator, 'POST', '/api/cooperation-agreements', {
+      providerId: tenant.providerId,
+      title: 'Kooperationsvereinbarung',
+      validFrom: '2026-01-01',
+      answerDays: 5,
+      startDays: 21,
+      interimReportDays: 90,
+    });
+    await expectOk(agreement, 201);
+    r.cooperationAgreement = agreement.json().id;
+    const offer = await call(t, coordinator, 'POST', '/api/offers', {
+      providerId: tenant.providerId,
+      agreementId: r.cooperationAgreement,
+      name: 'Schuldnerberatung',
+      serviceType: 'debt_counselling',
+      financingModel: 'specialist_hours',
+      locations: [{ label: 'Hauptstelle', city: 'Lotsenbach', latitude: 52.52, longitude: 13.405 }],
+    });
+    await expectOk(offer, 201);
+    r.offer = offer.json().id;
+    r.consent = await createConsent(
+      t,
+      cm,
+      r.case,
+      tenant.providerId,
+      ['attendance', 'process_steps', 'content_summary', 'results'],
+      '2026-01-05',
+    );
+    let referral = await sentReferral(t, cm, { caseId: r.case, offerId: r.offer, consentId: r.consent });
+    for (const action of [{ action: 'accept' }, { action: 'start', startedOn: '2026-01-10' }]) {
+      const res = await call(t, staff, 'POST', `/api/portal/referrals/${referral.id}/actions`, action, {
+        'if-match': `"${referral.version}"`,
+      });
+      await expectOk(res);
+      referral = res.json();
+    }
+    r.referral = referral.id;
+    const report = await call(t, staff, 'POST', `/api/portal/referrals/${referral.id}/feedback`, {
+      kind: 'interim_report',
+      reportedOn: '2026-01-20',
+      summary: 'Erstgespräch geführt',
+      arisingNeeds: [{ barrierTypeId: r.barrierType, note: 'Im Gespräch deutlich geworden' }],
+    });
+    await expectOk(report, 201);
+    const proposals = await call(t, cm, 'GET', `/api/cases/${r.case}/barrier-proposals`);
+    await expectOk(proposals);
+    r.barrierProposal = proposals.json().items[0].id;
+    const conference = await call(t, cm, 'POST', `/api/cases/${r.case}/conferences`, {
+      scheduledAt: '2026-11-20T09:00:00+01:00',
+      topics: ['Stand der Hilfe'],
+      participants: [{ kind: 'provider', providerId: tenant.providerId, name: 'Frau Berater' }],
+    });
+    await expectOk(conference, 201);
+    r.conference = conference.json().id;
   }
 
   function requestFor(route: { method: string; url: string }, fixture: RouteFixture, label: 'A' | 'B' = 'A'): InjectOptions {
     const url = route.url.replace(/:(\w+)/g, (_, name: string) => {
       const key = name === 'id' ? fixture.id : fixture.params?.[name];
+      if (typeof key === 'object') return key.value;
       return key ? resources[label][key] : '00000000-0000-4000-8000-000000000000';
     });
     return {
       method: route.method as InjectOptions['method'],
       url,
-      query: fixture.query,
+      query: queryOf(fixture),
       payload: fixture.body?.(),
     };
   }
@@ -120,7 +200,20 @@ describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
                  (select count(*) from agreement_versions) as agreements, (select count(*) from case_ratings) as ratings,
                  (select count(*) from case_contacts) as contacts, (select count(*) from follow_ups) as follow_ups,
                  (select count(*) from case_resources) as resources, (select count(*) from barrier_types) as barrier_types,
-                 (select coalesce(sum(version), 0) from tenant_case_rules) as rule_versions`.execute(trx);
+                 (select coalesce(sum(version), 0) from tenant_case_rules) as rule_versions,
+                 (select count(*) || '/' || coalesce(sum(version), 0) from providers) as providers,
+                 (select count(*) || '/' || coalesce(sum(version), 0) from cooperation_agreements) as cooperation_agreements,
+                 (select count(*) || '/' || coalesce(sum(version), 0) from offers) as offers,
+                 (select count(*) from offer_locations) as offer_locations,
+                 (select count(*) || '/' || coalesce(sum(version), 0) from handbook_pages) as handbook_pages,
+                 (select count(*) || '/' || coalesce(sum(version), 0) from consents) as consents,
+                 (select count(*) || '/' || coalesce(sum(version), 0) from referrals) as referrals,
+                 (select count(*) from referral_transitions) as referral_transitions,
+                 (select count(*) from referral_feedback) as referral_feedback,
+                 (select count(*) || '/' || coalesce(sum(version), 0) from barrier_proposals) as barrier_proposals,
+                 (select count(*) || '/' || coalesce(sum(version), 0) from case_conferences) as conferences,
+                 (select count(*) from conference_participants) as conference_participants,
+                 (select count(*) from conference_actions) as conference_actions`.execute(trx);
         return rows[0];
       });
     return { A: await counts(t.tenantA.id), B: await counts(t.tenantB.id) };
@@ -201,7 +294,7 @@ describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
       }
       if (fixture.query) {
         await expectProblem(
-          { ...base, query: { ...fixture.query, unbekannt: '1' }, headers },
+          { ...base, query: { ...queryOf(fixture), unbekannt: '1' }, headers },
           400,
           'VALIDATION_FAILED',
           'unknown query parameter',

@@ -297,6 +297,8 @@ export const de = {
   'audit.purpose.edit': 'Bearbeitung',
   'audit.purpose.case': 'Fallakte',
   'audit.purpose.special_category': 'Besondere Kategorien (Gesundheit, Sucht)',
+  'audit.purpose.referral': 'Angebotssuche und Zuweisungen',
+  'audit.purpose.provider_portal': 'Träger-Portal',
   'audit.entity.person': 'Person',
   'audit.entity.household': 'Bedarfsgemeinschaft',
   'audit.entity.user': 'Benutzerkonto',

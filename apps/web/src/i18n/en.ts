@@ -296,6 +296,8 @@ export const en: Record<MessageKey, string> = {
   'audit.purpose.edit': 'Edit',
   'audit.purpose.case': 'Case file',
   'audit.purpose.special_category': 'Special categories (health, addiction)',
+  'audit.purpose.referral': 'Offer search and referrals',
+  'audit.purpose.provider_portal': 'Provider portal',
   'audit.entity.person': 'Person',
   'audit.entity.household': 'Household',
   'audit.entity.user': 'User account',

@@ -1,7 +1,8 @@
-import type { Tx } from '@lotse/db';
+import type { ReadLogTable, Tx } from '@lotse/db';
 import { sql } from 'kysely';
 
-export type ReadPurpose = 'view' | 'search' | 'household' | 'edit' | 'case' | 'special_category';
+/** Why a person's data was read; `referral` and `provider_portal` came with the cooperation (offer search, referrals, portal). */
+export type ReadPurpose = ReadLogTable['purpose'];
 export type ChangeAction = 'create' | 'update' | 'delete';
 
 export interface Actor {

@@ -36,6 +36,7 @@ import {
   type CaseStatus,
   decideTransition,
   type FieldError,
+  type IndicatorSource,
   indicationMet,
   isCompulsoryConsentDuty,
   LIFE_AREAS,
@@ -78,6 +79,7 @@ import {
 import { CaseRepository, type CaseRow } from './repository';
 
 const audit = new AuditRepository();
+const barrierRepository = new CaseRepository();
 
 type CaseListQuery = z.infer<typeof caseListQuery>;
 
@@ -448,24 +450,13 @@ export class CaseService {
         throw fieldError('barrierTypeId', 'unknown_barrier_type', 'Bitte wählen Sie einen Handlungsbedarf aus dem aktiven Katalog.');
       }
       if (input.recordedOn > todayInGermany()) throw fieldError('recordedOn', 'in_future', 'Das Datum darf nicht in der Zukunft liegen.');
-      const id = randomUUID();
-      const indicators = input.indicators.map((i) => ({ source: i.source, note: i.note ?? null }));
-      await this.repo.insertBarrier(trx, {
-        tenantId: auth.tenantId,
-        id,
+      const id = await recordBarrier(trx, auth, {
         caseId,
         barrierTypeId: type.id,
         severity: input.severity,
         recordedOn: input.recordedOn,
-        recordedBy: auth.userId,
-        indicators,
+        indicators: input.indicators.map((i) => ({ source: i.source, note: i.note ?? null })),
         note: input.note ?? null,
-      });
-      await audit.appendChange(trx, auth, 'case_barrier', id, 'create', null, {
-        caseId,
-        barrierTypeId: type.id,
-        severity: input.severity,
-        indicators,
       });
       return this.reloadBarrier(trx, auth.tenantId, caseId, id);
     });
@@ -987,6 +978,33 @@ export class CaseService {
   private ruleMapOutside() {
     return this.db.transaction().execute((trx) => this.ruleMap(trx));
   }
+}
+
+/**
+ * Records a barrier of a case and logs the change; the caller has checked the case and the type. Also
+ * used when the case manager accepts a provider's barrier proposal (features/referrals).
+ */
+export async function recordBarrier(
+  trx: Tx,
+  auth: AuthContext,
+  barrier: {
+    caseId: string;
+    barrierTypeId: string;
+    severity: 'low' | 'medium' | 'high';
+    recordedOn: string;
+    indicators: Array<{ source: IndicatorSource; note: string | null }>;
+    note: string | null;
+  },
+): Promise<string> {
+  const id = randomUUID();
+  await barrierRepository.insertBarrier(trx, { tenantId: auth.tenantId, id, recordedBy: auth.userId, ...barrier });
+  await audit.appendChange(trx, auth, 'case_barrier', id, 'create', null, {
+    caseId: barrier.caseId,
+    barrierTypeId: barrier.barrierTypeId,
+    severity: barrier.severity,
+    indicators: barrier.indicators,
+  });
+  return id;
 }
 
 function toSummary(row: Awaited<ReturnType<CaseRepository['listCases']>>[number]): CaseSummary {

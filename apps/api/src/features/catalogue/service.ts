@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { BarrierType, CaseRules, createBarrierTypeRequest, updateBarrierTypeRequest, updateCaseRulesRequest } from '@lotse/contracts';
 import { type Database, type Tx, withTenant } from '@lotse/db';
-import { AppError, DEFAULT_BARRIER_CATALOGUE } from '@lotse/domain';
+import { AppError, DEFAULT_BARRIER_CATALOGUE, DEFAULT_HANDBOOK, SERVICE_TYPES } from '@lotse/domain';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { AuthContext } from '../../http/access';
 import { isUniqueViolation } from '../../http/db-errors';
 import { AuditRepository } from '../audit/repository';
+import { ensureHandbookPages } from '../providers/repository';
 import { CatalogueRepository } from './repository';
 
 const audit = new AuditRepository();
@@ -27,9 +28,17 @@ function toCaseRules(row: NonNullable<Awaited<ReturnType<CatalogueRepository['ca
   };
 }
 
-/** Gives a tenant the default barrier catalogue and case rules (at creation and at start for older tenants). */
-export function ensureTenantCaseDefaults(trx: Tx, tenantId: string) {
-  return repo.ensureDefaults(trx, tenantId, DEFAULT_BARRIER_CATALOGUE, randomUUID);
+/**
+ * Gives a tenant the default barrier catalogue, case rules and handbook pages it lacks (at creation and
+ * at start for older tenants); entries the tenant edited stay as they are.
+ */
+export async function ensureTenantCaseDefaults(trx: Tx, tenantId: string) {
+  await repo.ensureDefaults(trx, tenantId, DEFAULT_BARRIER_CATALOGUE, randomUUID);
+  await ensureHandbookPages(
+    trx,
+    tenantId,
+    SERVICE_TYPES.map((serviceType) => DEFAULT_HANDBOOK[serviceType]),
+  );
 }
 
 /** The tenant's barrier catalogue and case rules, maintained by administrators (SPEC C2, C3). */

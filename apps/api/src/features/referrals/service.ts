@@ -1,10 +1,504 @@
-import type { Database } from '@lotse/db';
+import { randomUUID } from 'node:crypto';
+import type {
+  barrierProposalDecisionRequest,
+  Consent,
+  CreateConsentRequest,
+  CreateReferralRequest,
+  Referral,
+  ReferralActionRequest,
+  revokeConsentRequest,
+  updateReferralRequest,
+} from '@lotse/contracts';
+import { type Database, type Tx, withTenant } from '@lotse/db';
+import {
+  AppError,
+  ASSESSMENT_EDITABLE,
+  type CaseStatus,
+  CONSENT_COUNSELLING_LABELS_DE,
+  CONSENT_COUNSELLING_POINTS,
+  consentState,
+  type FieldError,
+  nextReferralStatus,
+  type ReferralStatus,
+  todayInGermany,
+  WORK_EDITABLE,
+} from '@lotse/domain';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { AppConfig } from '../../config';
+import type { AuthContext } from '../../http/access';
+import { AuditRepository } from '../audit/repository';
+import { CaseRepository, type CaseRow } from '../cases/repository';
+import { recordBarrier } from '../cases/service';
+import { type Created, once } from '../idempotency/idempotency';
+import { renderConsentPdf } from './consent-pdf';
+import { type BarrierProposal, consentFactsOf, toBarrierProposal, toConsent, toReferral } from './mapping';
+import { type ReferralRecord, ReferralRepository } from './repository';
 
+const audit = new AuditRepository();
+const cases = new CaseRepository();
+
+type RevokeConsentRequest = z.infer<typeof revokeConsentRequest>;
+type UpdateReferralRequest = z.infer<typeof updateReferralRequest>;
+type DecisionRequest = z.infer<typeof barrierProposalDecisionRequest>;
+
+function fieldError(field: string, code: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', { fields: [{ field, code, message }] });
+}
+
+/**
+ * The Jobcenter's side of the cooperation with providers (SPEC C7, C8): consents, referrals and the
+ * barriers providers propose. Only the case's responsible case manager changes them; reads of the
+ * person's data are logged (purpose `referral`, health information additionally `special_category`).
+ */
 export class ReferralService {
+  private readonly repo = new ReferralRepository();
+
   constructor(
     readonly db: Kysely<Database>,
     readonly config: AppConfig,
   ) {}
+
+  private today(): string {
+    return todayInGermany(this.config.now());
+  }
+
+  // ——— consents ———
+
+  listConsents(auth: AuthContext, caseId: string): Promise<{ items: Consent[] }> {
+    return withTenant(this.db, auth.tenantId, async (trx) => {
+      const row = await this.findCase(trx, auth, caseId);
+      const rows = await this.repo.listConsents(trx, auth.tenantId, caseId);
+      if (rows.length > 0) await audit.appendReads(trx, auth, [row.personId], 'referral');
+      const today = this.today();
+      return { items: rows.map((r) => toConsent(r, today)) };
+    });
+  }
+
+  consent(auth: AuthContext, id: string): Promise<Consent> {
+    return withTenant(this.db, auth.tenantId, async (trx) => {
+      const row = await this.repo.findConsent(trx, auth.tenantId, id);
+      if (!row) throw new AppError('NOT_FOUND');
+      await audit.appendReads(trx, auth, [row.personId], 'referral');
+      return toConsent(row, this.today());
+    });
+  }
+
+  createConsent(
+    auth: AuthContext,
+    caseId: string,
+    input: CreateConsentRequest,
+    idempotencyKey: string | undefined,
+  ): Promise<Created<Consent>> {
+    return withTenant(this.db, auth.tenantId, (trx) =>
+      once(
+        trx,
+        { tenantId: auth.tenantId, userId: auth.userId, key: idempotencyKey, route: `POST /api/cases/${caseId}/consents`, body: input },
+        async () => {
+          const row = await this.lockForWork(trx, auth, caseId, WORK_EDITABLE);
+          const today = this.today();
+          const errors: FieldError[] = [];
+          const missing = CONSENT_COUNSELLING_POINTS.filter((p) => !input.counselled.includes(p));
+          if (missing.length > 0) {
+            errors.push({
+              field: 'counselled',
+              code: 'counselling_incomplete',
+              message: `Die Person muss vor der Einwilligung über alle Punkte beraten werden. Es fehlt: ${missing
+                .map((p) => CONSENT_COUNSELLING_LABELS_DE[p])
+                .join('; ')}.`,
+            });
+          }
+          if (input.givenOn > today) {
+            errors.push({ field: 'givenOn', code: 'in_future', message: 'Das Datum der Einwilligung darf nicht in der Zukunft liegen.' });
+          }
+          if (input.validUntil && input.validUntil < input.givenOn) {
+            errors.push({ field: 'validUntil', code: 'before_given', message: 'Die Gültigkeit endet vor dem Tag der Einwilligung.' });
+          }
+          const provider = await this.repo.findProvider(trx, auth.tenantId, input.providerId);
+          if (!provider?.active) {
+            errors.push({
+              field: 'providerId',
+              code: 'unknown_provider',
+              message: 'Diesen Träger gibt es nicht oder er ist nicht mehr aktiv.',
+            });
+          }
+          if (errors.length > 0) throw new AppError('VALIDATION_FAILED', { fields: errors });
+          const id = randomUUID();
+          const categories = [...new Set(input.categories)];
+          const counselled = [...new Set(input.counselled)];
+          await this.repo.insertConsent(trx, {
+            tenantId: auth.tenantId,
+            id,
+            personId: row.personId,
+            caseId,
+            providerId: input.providerId,
+            categories,
+            purpose: input.purpose,
+            form: input.form,
+            givenOn: input.givenOn,
+            validUntil: input.validUntil ?? null,
+            counselled,
+            recordedBy: auth.userId,
+          });
+          await audit.appendChange(trx, auth, 'consent', id, 'create', null, {
+            caseId,
+            personId: row.personId,
+            ...input,
+            categories,
+            counselled,
+            validUntil: input.validUntil ?? null,
+          });
+          return this.reloadConsent(trx, auth.tenantId, id);
+        },
+      ),
+    );
+  }
+
+  /**
+   * Revokes a consent. The person may revoke at any time, also when the case is closed: revocation is
+   * never read-only. From then on the provider gets no person data (consentState() is `revoked`).
+   */
+  revokeConsent(auth: AuthContext, id: string, expectedVersion: number, input: RevokeConsentRequest): Promise<Consent> {
+    return withTenant(this.db, auth.tenantId, async (trx) => {
+      const existing = await this.repo.findConsent(trx, auth.tenantId, id);
+      if (!existing) throw new AppError('NOT_FOUND');
+      await this.lockForWork(trx, auth, existing.caseId, null);
+      const before = await this.repo.findConsent(trx, auth.tenantId, id, { lock: 'update' });
+      if (!before) throw new AppError('NOT_FOUND');
+      if (before.revokedOn !== null) throw new AppError('CONSENT_ALREADY_REVOKED');
+      if (before.version !== expectedVersion) throw new AppError('PRECONDITION_FAILED');
+      const today = this.today();
+      const revokedOn = input.revokedOn ?? today;
+      if (revokedOn > today) throw fieldError('revokedOn', 'in_future', 'Der Widerruf kann nicht in der Zukunft liegen.');
+      if (revokedOn < before.givenOn) {
+        throw fieldError('revokedOn', 'before_given', 'Der Widerruf kann nicht vor der Einwilligung liegen.');
+      }
+      const revocation = { revokedOn, revokedBy: auth.userId, revocationNote: input.note ?? null };
+      if (!(await this.repo.revokeConsent(trx, auth.tenantId, id, expectedVersion, revocation))) {
+        throw new AppError('PRECONDITION_FAILED');
+      }
+      await audit.appendChange(trx, auth, 'consent', id, 'update', { revokedOn: null }, revocation);
+      return this.reloadConsent(trx, auth.tenantId, id);
+    });
+  }
+
+  consentPdf(auth: AuthContext, id: string): Promise<Buffer> {
+    return withTenant(this.db, auth.tenantId, async (trx) => {
+      const row = await this.repo.findConsent(trx, auth.tenantId, id);
+      if (!row) throw new AppError('NOT_FOUND');
+      const context = await this.repo.consentFormContext(trx, auth.tenantId, row.personId, row.providerId);
+      await audit.appendReads(trx, auth, [row.personId], 'referral');
+      const today = this.today();
+      return renderConsentPdf({
+        tenantName: context.tenantName,
+        person: context,
+        provider: {
+          name: row.providerName,
+          street: context.providerStreet,
+          houseNumber: context.providerHouseNumber,
+          postalCode: context.providerPostalCode,
+          city: context.providerCity,
+        },
+        consent: toConsent(row, today),
+        printedOn: today,
+      });
+    });
+  }
+
+  // ——— referrals ———
+
+  listReferrals(auth: AuthContext, caseId: string): Promise<{ items: Referral[] }> {
+    return withTenant(this.db, auth.tenantId, async (trx) => {
+      const row = await this.findCase(trx, auth, caseId);
+      const records = await this.repo.referralsOfCase(trx, auth.tenantId, caseId);
+      const today = this.today();
+      const views = records.map((r) => toReferral(r, { responsible: r.caseManagerId === auth.userId }, today));
+      if (views.length > 0) await audit.appendReads(trx, auth, [row.personId], 'referral');
+      if (views.some((v) => v.specialShown)) await audit.appendReads(trx, auth, [row.personId], 'special_category');
+      return { items: views.map((v) => v.referral) };
+    });
+  }
+
+  referral(auth: AuthContext, id: string): Promise<Referral> {
+    return withTenant(this.db, auth.tenantId, async (trx) => {
+      const record = await this.repo.findReferral(trx, auth.tenantId, id);
+      if (!record) throw new AppError('NOT_FOUND');
+      return this.present(trx, auth, record);
+    });
+  }
+
+  createReferral(
+    auth: AuthContext,
+    caseId: string,
+    input: CreateReferralRequest,
+    idempotencyKey: string | undefined,
+  ): Promise<Created<Referral>> {
+    return withTenant(this.db, auth.tenantId, (trx) =>
+      once(
+        trx,
+        { tenantId: auth.tenantId, userId: auth.userId, key: idempotencyKey, route: `POST /api/cases/${caseId}/referrals`, body: input },
+        async () => {
+          const row = await this.lockForWork(trx, auth, caseId, WORK_EDITABLE);
+          const offer = await this.repo.findOffer(trx, auth.tenantId, input.offerId);
+          if (!offer) throw fieldError('offerId', 'unknown_offer', 'Dieses Angebot gibt es nicht.');
+          if (!offer.active || !offer.providerActive) throw new AppError('OFFER_INACTIVE');
+          const consentId = input.consentId ?? null;
+          await this.requireReferralLinks(trx, auth.tenantId, caseId, offer.providerId, consentId, input.goalIds);
+          const id = randomUUID();
+          const status: ReferralStatus = input.kind === 'self_referred' ? 'self_referred' : 'draft';
+          const goalIds = [...new Set(input.goalIds)];
+          await this.repo.insertReferral(trx, {
+            tenantId: auth.tenantId,
+            id,
+            caseId,
+            personId: row.personId,
+            offerId: offer.id,
+            providerId: offer.providerId,
+            consentId,
+            status,
+            referralNote: input.referralNote ?? null,
+            goalIds,
+            healthNote: input.healthNote ?? null,
+            createdBy: auth.userId,
+          });
+          await this.repo.insertTransition(trx, {
+            tenantId: auth.tenantId,
+            id: randomUUID(),
+            referralId: id,
+            fromStatus: null,
+            toStatus: status,
+            actorId: auth.userId,
+            actorSide: 'jobcenter',
+            reason: null,
+          });
+          await audit.appendChange(trx, auth, 'referral', id, 'create', null, {
+            caseId,
+            offerId: offer.id,
+            providerId: offer.providerId,
+            consentId,
+            status,
+            referralNote: input.referralNote ?? null,
+            goalIds,
+            healthNote: input.healthNote ?? null,
+          });
+          return this.reload(trx, auth, id);
+        },
+      ),
+    );
+  }
+
+  updateReferral(auth: AuthContext, id: string, expectedVersion: number, changes: UpdateReferralRequest): Promise<Referral> {
+    return withTenant(this.db, auth.tenantId, async (trx) => {
+      const { row: before, record } = await this.lockReferralForWork(trx, auth, id, expectedVersion);
+      if (before.status !== 'draft' && before.status !== 'self_referred') throw new AppError('REFERRAL_STEP_NOT_ALLOWED');
+      const set: Record<string, unknown> = {};
+      if (changes.consentId !== undefined) set.consentId = changes.consentId;
+      if (changes.referralNote !== undefined) set.referralNote = changes.referralNote;
+      if (changes.healthNote !== undefined) set.healthNote = changes.healthNote;
+      if (changes.goalIds !== undefined) set.goalIds = [...new Set(changes.goalIds)];
+      await this.requireReferralLinks(
+        trx,
+        auth.tenantId,
+        before.caseId,
+        before.providerId,
+        changes.consentId === undefined ? null : changes.consentId,
+        changes.goalIds ?? [],
+      );
+      if (!(await this.repo.updateReferral(trx, auth.tenantId, id, expectedVersion, set))) throw new AppError('PRECONDITION_FAILED');
+      const previous: Record<string, unknown> = {
+        consentId: record.consentId,
+        referralNote: record.referralNote,
+        healthNote: record.healthNote,
+        goalIds: record.goalIds,
+      };
+      await audit.appendChange(
+        trx,
+        auth,
+        'referral',
+        id,
+        'update',
+        Object.fromEntries(Object.keys(set).map((k) => [k, previous[k] ?? null])),
+        set,
+      );
+      return this.reload(trx, auth, id);
+    });
+  }
+
+  /** The Jobcenter's steps: send (needs a valid consent for the provider), cancel, confirm a self-referral. */
+  referralAction(auth: AuthContext, id: string, expectedVersion: number, input: ReferralActionRequest): Promise<Referral> {
+    return withTenant(this.db, auth.tenantId, async (trx) => {
+      const { row: before } = await this.lockReferralForWork(trx, auth, id, expectedVersion);
+      const from = before.status as ReferralStatus;
+      const to = nextReferralStatus(from, input.action);
+      if (to === null) throw new AppError('REFERRAL_STEP_NOT_ALLOWED');
+      const today = this.today();
+      const set: Record<string, unknown> = { status: to };
+      let reason: string | null = null;
+      if (input.action === 'send' || input.action === 'confirm_self_referral') {
+        await this.requireValidConsent(trx, auth.tenantId, before.consentId, before.providerId, today);
+      }
+      if (input.action === 'send') {
+        const offer = await this.repo.findOffer(trx, auth.tenantId, before.offerId);
+        if (!offer?.active || !offer.providerActive) throw new AppError('OFFER_INACTIVE');
+        set.sentOn = today;
+      } else if (input.action === 'cancel') {
+        reason = input.reason;
+      } else {
+        if (input.startedOn > today) throw fieldError('startedOn', 'in_future', 'Der Beginn darf nicht in der Zukunft liegen.');
+        set.needsDecision = input.needsDecision;
+        set.startedOn = input.startedOn;
+      }
+      if (!(await this.repo.updateReferral(trx, auth.tenantId, id, expectedVersion, set))) throw new AppError('PRECONDITION_FAILED');
+      await this.repo.insertTransition(trx, {
+        tenantId: auth.tenantId,
+        id: randomUUID(),
+        referralId: id,
+        fromStatus: from,
+        toStatus: to,
+        actorId: auth.userId,
+        actorSide: 'jobcenter',
+        reason,
+      });
+      await audit.appendChange(trx, auth, 'referral', id, 'update', { status: from }, { ...set, action: input.action, reason });
+      return this.reload(trx, auth, id);
+    });
+  }
+
+  // ——— barrier proposals ———
+
+  listProposals(auth: AuthContext, caseId: string): Promise<{ items: BarrierProposal[]; hiddenSpecialCategory: number }> {
+    return withTenant(this.db, auth.tenantId, async (trx) => {
+      const row = await this.findCase(trx, auth, caseId);
+      const rows = await this.repo.proposalsOfCase(trx, auth.tenantId, caseId);
+      const responsible = row.caseManagerId === auth.userId;
+      const shown = responsible ? rows : rows.filter((p) => !p.specialCategory);
+      if (shown.length > 0) await audit.appendReads(trx, auth, [row.personId], 'referral');
+      if (shown.some((p) => p.specialCategory)) await audit.appendReads(trx, auth, [row.personId], 'special_category');
+      return { items: shown.map(toBarrierProposal), hiddenSpecialCategory: rows.length - shown.length };
+    });
+  }
+
+  /** Accept (creates the barrier, indicator `provider_feedback`) or reject (with a note) a provider's proposal. */
+  decideProposal(auth: AuthContext, id: string, expectedVersion: number, input: DecisionRequest): Promise<BarrierProposal> {
+    return withTenant(this.db, auth.tenantId, async (trx) => {
+      const existing = await this.repo.findProposal(trx, auth.tenantId, id);
+      if (!existing) throw new AppError('NOT_FOUND');
+      await this.lockForWork(trx, auth, existing.caseId, input.decision === 'accept' ? ASSESSMENT_EDITABLE : WORK_EDITABLE);
+      const before = await this.repo.findProposal(trx, auth.tenantId, id, { forUpdate: true });
+      if (!before) throw new AppError('NOT_FOUND');
+      if (before.status !== 'proposed') throw new AppError('PROPOSAL_ALREADY_DECIDED');
+      if (before.version !== expectedVersion) throw new AppError('PRECONDITION_FAILED');
+      const note = input.note?.trim() || null;
+      let barrierId: string | null = null;
+      if (input.decision === 'reject') {
+        if (!note) throw fieldError('note', 'required', 'Bitte begründen Sie, warum Sie den Vorschlag ablehnen.');
+      } else {
+        barrierId = await recordBarrier(trx, auth, {
+          caseId: before.caseId,
+          barrierTypeId: before.barrierTypeId,
+          severity: input.severity,
+          recordedOn: this.today(),
+          indicators: [{ source: 'provider_feedback', note: before.note }],
+          note: before.note,
+        });
+      }
+      const decision = {
+        status: input.decision === 'accept' ? ('accepted' as const) : ('rejected' as const),
+        decidedBy: auth.userId,
+        decisionNote: note,
+        barrierId,
+      };
+      if (!(await this.repo.decideProposal(trx, auth.tenantId, id, expectedVersion, decision))) throw new AppError('PRECONDITION_FAILED');
+      await audit.appendChange(trx, auth, 'barrier_proposal', id, 'update', { status: 'proposed' }, decision);
+      const after = await this.repo.findProposal(trx, auth.tenantId, id);
+      if (!after) throw new Error('proposal vanished');
+      return toBarrierProposal(after);
+    });
+  }
+
+  // ——— helpers ———
+
+  private async findCase(trx: Tx, auth: AuthContext, caseId: string): Promise<CaseRow> {
+    const row = await cases.findCase(trx, auth.tenantId, caseId);
+    if (!row) throw new AppError('NOT_FOUND');
+    return row;
+  }
+
+  /**
+   * Locks the case for a change by its responsible case manager (like the case file does), so changes
+   * of one case queue. `statuses: null` allows every status (a revocation is never refused).
+   */
+  private async lockForWork(trx: Tx, auth: AuthContext, caseId: string, statuses: readonly CaseStatus[] | null): Promise<CaseRow> {
+    const row = await cases.findCase(trx, auth.tenantId, caseId, { forUpdate: true });
+    if (!row) throw new AppError('NOT_FOUND');
+    if (row.caseManagerId !== auth.userId) throw new AppError('NOT_RESPONSIBLE');
+    if (statuses && !statuses.includes(row.status as CaseStatus)) throw new AppError('CASE_READ_ONLY');
+    return row;
+  }
+
+  private async lockReferralForWork(trx: Tx, auth: AuthContext, id: string, expectedVersion: number) {
+    const record = await this.repo.findReferral(trx, auth.tenantId, id);
+    if (!record) throw new AppError('NOT_FOUND');
+    await this.lockForWork(trx, auth, record.caseId, WORK_EDITABLE);
+    const row = await this.repo.lockReferral(trx, auth.tenantId, id);
+    if (!row) throw new AppError('NOT_FOUND');
+    if (row.version !== expectedVersion) throw new AppError('PRECONDITION_FAILED');
+    return { row, record };
+  }
+
+  /** The consent must be one of this case for the offer's provider; the goals must be goals of this case. */
+  private async requireReferralLinks(
+    trx: Tx,
+    tenantId: string,
+    caseId: string,
+    providerId: string,
+    consentId: string | null,
+    goalIds: string[],
+  ) {
+    const errors: FieldError[] = [];
+    if (consentId) {
+      const consent = await this.repo.findConsent(trx, tenantId, consentId);
+      if (!consent || consent.caseId !== caseId || consent.providerId !== providerId) {
+        errors.push({
+          field: 'consentId',
+          code: 'unknown_consent',
+          message: 'Die Einwilligung muss eine dieses Falls für den Träger des Angebots sein.',
+        });
+      }
+    }
+    if (goalIds.length > 0) {
+      const goals = new Set((await this.repo.goalsOfCase(trx, tenantId, caseId)).map((g) => g.id));
+      if (goalIds.some((g) => !goals.has(g))) {
+        errors.push({ field: 'goalIds', code: 'unknown_goal', message: 'Ein gewähltes Ziel gehört nicht zum Hilfeplan des Falls.' });
+      }
+    }
+    if (errors.length > 0) throw new AppError('VALIDATION_FAILED', { fields: errors });
+  }
+
+  private async requireValidConsent(trx: Tx, tenantId: string, consentId: string | null, providerId: string, today: string) {
+    const consent = consentId ? await this.repo.findConsent(trx, tenantId, consentId, { lock: 'share' }) : undefined;
+    if (!consent || consent.providerId !== providerId || consentState(consentFactsOf(consent), today) !== 'valid') {
+      throw new AppError('CONSENT_REQUIRED');
+    }
+  }
+
+  private async reloadConsent(trx: Tx, tenantId: string, id: string): Promise<Consent> {
+    const row = await this.repo.findConsent(trx, tenantId, id);
+    if (!row) throw new Error('consent vanished');
+    return toConsent(row, this.today());
+  }
+
+  private async reload(trx: Tx, auth: AuthContext, id: string): Promise<Referral> {
+    const record = await this.repo.findReferral(trx, auth.tenantId, id);
+    if (!record) throw new Error('referral vanished');
+    return this.present(trx, auth, record);
+  }
+
+  /** One referral as the caller may see it; the read is logged. */
+  private async present(trx: Tx, auth: AuthContext, record: ReferralRecord): Promise<Referral> {
+    const { referral, specialShown } = toReferral(record, { responsible: record.caseManagerId === auth.userId }, this.today());
+    await audit.appendReads(trx, auth, [record.personId], 'referral');
+    if (specialShown) await audit.appendReads(trx, auth, [record.personId], 'special_category');
+    return referral;
+  }
 }

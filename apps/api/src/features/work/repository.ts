@@ -65,6 +65,55 @@ export class WorkRepository {
       .execute();
   }
 
+  /** Referrals of the user's open cases that wait for the provider (sent, accepted, started), with the offer's deadlines. */
+  openReferrals(trx: Tx, tenantId: string, caseManagerId: string) {
+    return trx
+      .selectFrom('referrals as r')
+      .innerJoin('cases as c', (join) => join.onRef('c.tenantId', '=', 'r.tenantId').onRef('c.id', '=', 'r.caseId'))
+      .innerJoin('persons as p', (join) => join.onRef('p.tenantId', '=', 'c.tenantId').onRef('p.id', '=', 'c.personId'))
+      .innerJoin('offers as o', (join) => join.onRef('o.tenantId', '=', 'r.tenantId').onRef('o.id', '=', 'r.offerId'))
+      .leftJoin('cooperationAgreements as a', (join) => join.onRef('a.tenantId', '=', 'o.tenantId').onRef('a.id', '=', 'o.agreementId'))
+      .select([
+        'r.id',
+        'r.caseId',
+        'r.status',
+        'r.sentOn',
+        'r.acceptedOn',
+        'r.startedOn',
+        'r.lastReportOn',
+        'o.name as offerName',
+        'a.answerDays',
+        'a.startDays',
+        'a.interimReportDays',
+        ...PERSON,
+      ])
+      .where('r.tenantId', '=', tenantId)
+      .where('c.caseManagerId', '=', caseManagerId)
+      .where('c.status', 'in', OPEN_CASE_STATUSES)
+      .where('r.status', 'in', ['sent', 'accepted', 'started'])
+      .orderBy('r.sentOn')
+      .limit(1000)
+      .execute();
+  }
+
+  /** Barriers providers proposed in the user's open cases that nobody has decided on yet, with the day of the report. */
+  undecidedProposals(trx: Tx, tenantId: string, caseManagerId: string) {
+    return trx
+      .selectFrom('barrierProposals as b')
+      .innerJoin('cases as c', (join) => join.onRef('c.tenantId', '=', 'b.tenantId').onRef('c.id', '=', 'b.caseId'))
+      .innerJoin('persons as p', (join) => join.onRef('p.tenantId', '=', 'c.tenantId').onRef('p.id', '=', 'c.personId'))
+      .innerJoin('barrierTypes as t', (join) => join.onRef('t.tenantId', '=', 'b.tenantId').onRef('t.id', '=', 'b.barrierTypeId'))
+      .innerJoin('referralFeedback as f', (join) => join.onRef('f.tenantId', '=', 'b.tenantId').onRef('f.id', '=', 'b.feedbackId'))
+      .select(['b.id', 'b.caseId', 'f.recordedOn as reportedOn', 't.label', 'b.specialCategory', ...PERSON])
+      .where('b.tenantId', '=', tenantId)
+      .where('c.caseManagerId', '=', caseManagerId)
+      .where('c.status', 'in', OPEN_CASE_STATUSES)
+      .where('b.status', '=', 'proposed')
+      .orderBy('b.createdAt')
+      .limit(500)
+      .execute();
+  }
+
   contactsOverdue(trx: Tx, tenantId: string, caseManagerId: string, before: string) {
     return trx
       .selectFrom('cases as c')

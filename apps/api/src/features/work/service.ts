@@ -1,10 +1,18 @@
 import type { WorkItem } from '@lotse/contracts';
 import { type Database, withTenant } from '@lotse/db';
-import { AGREEMENT_KIND_LABELS_DE, addDays, todayInGermany } from '@lotse/domain';
+import {
+  AGREEMENT_KIND_LABELS_DE,
+  addDays,
+  OVERDUE_KIND_LABELS_DE,
+  type ReferralStatus,
+  referralOverdue,
+  todayInGermany,
+} from '@lotse/domain';
 import type { Kysely } from 'kysely';
 import type { AppConfig } from '../../config';
 import type { AuthContext } from '../../http/access';
 import { AuditRepository } from '../audit/repository';
+import { deadlinesOf } from '../referrals/mapping';
 import { WorkRepository } from './repository';
 
 const repo = new WorkRepository();
@@ -27,12 +35,19 @@ export class WorkService {
   today(auth: AuthContext): Promise<{ today: string; items: WorkItem[] }> {
     const today = todayInGermany(this.config.now());
     return withTenant(this.db, auth.tenantId, async (trx) => {
-      const [followUps, subGoals, reviews, contacts] = [
+      const [followUps, subGoals, reviews, contacts, referrals, proposals] = [
         await repo.openFollowUps(trx, auth.tenantId, auth.userId, today),
         await repo.dueSubGoals(trx, auth.tenantId, auth.userId, today),
         await repo.agreementReviews(trx, auth.tenantId, auth.userId, addDays(today, REVIEW_LOOKAHEAD_DAYS)),
         await repo.contactsOverdue(trx, auth.tenantId, auth.userId, today),
+        await repo.openReferrals(trx, auth.tenantId, auth.userId),
+        await repo.undecidedProposals(trx, auth.tenantId, auth.userId),
       ];
+      // The provider's deadlines come from the offer's cooperation agreement (defaults without one).
+      const overdueReferrals = referrals.flatMap((r) => {
+        const overdue = referralOverdue({ ...r, status: r.status as ReferralStatus }, deadlinesOf(r), today);
+        return overdue ? [{ ...r, overdue }] : [];
+      });
       const person = (row: { personId: string; firstName: string; lastName: string; customerNumber: string }) => ({
         id: row.personId,
         firstName: row.firstName,
@@ -72,9 +87,32 @@ export class WorkService {
           title: c.lastContactOn ? `Letzter Kontakt am ${formatDate(c.lastContactOn)}` : 'Noch kein Kontakt dokumentiert',
           refId: null,
         })),
+        ...overdueReferrals.map((r) => ({
+          kind: 'referral_overdue' as const,
+          caseId: r.caseId,
+          person: person(r),
+          dueOn: r.overdue.dueOn,
+          title: `${OVERDUE_KIND_LABELS_DE[r.overdue.kind]}: ${r.offerName}`,
+          refId: r.id,
+        })),
+        ...proposals.map((b) => ({
+          kind: 'barrier_proposal' as const,
+          caseId: b.caseId,
+          person: person(b),
+          dueOn: b.reportedOn,
+          title: `Vom Träger gemeldeter Handlungsbedarf prüfen: ${b.label}`,
+          refId: b.id,
+        })),
       ];
       // The list names persons: a read of their case data, logged like the case list.
       await audit.appendReads(trx, auth, [...new Set(items.map((item) => item.person.id))], 'case');
+      // A proposed health, addiction or psyche barrier names special-category data (the user is the responsible case manager).
+      await audit.appendReads(
+        trx,
+        auth,
+        [...new Set(proposals.filter((b) => b.specialCategory).map((b) => b.personId))],
+        'special_category',
+      );
       return { today, items };
     });
   }
