@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { type AppConfig, createTenant, createUserDirect, listTenants } from '@lotse/api';
-import { type LotseDatabase, loadDemoCases, loadDemoPersons } from '@lotse/db';
+import { type LotseDatabase, loadDemoCases, loadDemoCooperation, loadDemoPersons, loadDemoProviders } from '@lotse/db';
 import { demoTenantInfo } from '@lotse/db/demo';
 import { type Role, todayInGermany } from '@lotse/domain';
 
@@ -74,21 +74,36 @@ export async function hasTenants(database: LotseDatabase) {
   return (await listTenants(database.owner)).length > 0;
 }
 
-/** Creates demo tenants with their accounts, generated persons and case files (deterministic for a seed and day). */
+/**
+ * Creates demo tenants with their accounts, generated persons, case files and the cooperation with
+ * providers (offers, consents, referrals, feedback, case conferences); deterministic for a seed and day.
+ */
 export async function seedDemo(database: LotseDatabase, options: DemoSeedOptions): Promise<DemoLogin[]> {
   const db = database.owner;
   for (let index = 0; index < options.tenants; index++) {
     const info = demoTenantInfo(index);
     const tenant = await createTenant(db, { name: info.name, carrierModel: info.carrierModel });
+    const referenceDate = todayInGermany();
+    // Providers first: the demo login 'traeger' works for the addiction counselling provider.
+    const providers = await loadDemoProviders(db, { tenantId: tenant.id, tenantIndex: index, seed: options.seed, referenceDate });
     const contactIds: string[] = [];
+    const providerStaffIds: Record<string, string> = {};
     for (const account of DEMO_ACCOUNTS) {
+      const providerId = account.roles.includes('provider_staff') ? providers.portalProviderId : null;
       const user = await createUserDirect(
         db,
         tenant.id,
-        { username: usernameFor(index, account.username), displayName: account.displayName, password: DEMO_PASSWORD, roles: account.roles },
+        {
+          username: usernameFor(index, account.username),
+          displayName: account.displayName,
+          password: DEMO_PASSWORD,
+          roles: account.roles,
+          providerId,
+        },
         options.argon2,
       );
       if (account.roles.includes('case_manager')) contactIds.push(user.id);
+      if (providerId) providerStaffIds[providerId] = user.id;
     }
     for (const name of MORE_CASE_MANAGERS) {
       const base = `fm.${name
@@ -106,7 +121,6 @@ export async function seedDemo(database: LotseDatabase, options: DemoSeedOptions
     }
     const persons = options.personsPerTenant[index] ?? options.personsPerTenant[options.personsPerTenant.length - 1] ?? 0;
     options.onTenant?.(info.name, persons);
-    const referenceDate = todayInGermany();
     await loadDemoPersons(db, {
       tenantId: tenant.id,
       tenantIndex: index,
@@ -126,6 +140,15 @@ export async function seedDemo(database: LotseDatabase, options: DemoSeedOptions
       // PostgreSQL writes batches on several pooled connections (bounded by the cores); PGlite has only one.
       concurrency: database.kind === 'postgres' ? Math.min(3, availableParallelism()) : 1,
       onProgress: options.onCaseProgress,
+    });
+    // Consents, referrals and conferences for the cases; the other providers get a disabled staff user as actor.
+    await loadDemoCooperation(db, {
+      tenantId: tenant.id,
+      tenantIndex: index,
+      seed: options.seed,
+      referenceDate,
+      caseManagerIds: contactIds,
+      providerStaffIds,
     });
   }
   return demoLogins(options.tenants);

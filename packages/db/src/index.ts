@@ -1,5 +1,6 @@
 export * from './connect';
 export * from './demo-cases-load';
+export * from './demo-cooperation-load';
 export * from './demo-load';
 export * from './migrate';
 export * from './pglite-lock';

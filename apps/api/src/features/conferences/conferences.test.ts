@@ -359,6 +359,26 @@ describe.each(['pglite', 'postgres'] as const)('case conferences on %s', (kind) 
     await expectOk(owned, 201);
   });
 
+  it('puts planned conferences of today on "Meine Arbeit heute", not those of other days or cancelled ones', async () => {
+    const c = await newCase();
+    const todays = await createConference(c.caseId, { scheduledAt: at(today, '14:30'), location: 'Raum 3' });
+    await createConference(c.caseId, { scheduledAt: at(addDays(today, 1)) });
+    const cancelled = await createConference(c.caseId, { scheduledAt: at(today, '09:00') });
+    await expectOk(await patch(cm, cancelled.id, cancelled.version, { status: 'cancelled' }));
+    const work = await call(t, cm, 'GET', '/api/work/today');
+    await expectOk(work);
+    const items = work.json().items.filter((i: { kind: string; caseId: string }) => i.kind === 'conference_today' && i.caseId === c.caseId);
+    expect(items).toEqual([
+      expect.objectContaining({
+        refId: todays.id,
+        dueOn: today,
+        title: expect.stringMatching(/^Fallkonferenz um \d\d:\d\d Uhr \(Raum 3\)$/),
+      }),
+    ]);
+    const others = await call(t, otherCm, 'GET', '/api/work/today');
+    expect(others.json().items.some((i: { refId: string }) => i.refId === todays.id)).toBe(false);
+  });
+
   it('refuses actions with a provider that is not a participant, a goal of another case, or missing goal', async () => {
     const c = await newCase();
     const other = await newCase();

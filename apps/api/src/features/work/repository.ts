@@ -114,6 +114,23 @@ export class WorkRepository {
       .execute();
   }
 
+  /** Planned case conferences of the user's open cases on this (German) day. */
+  conferencesOn(trx: Tx, tenantId: string, caseManagerId: string, day: string) {
+    return trx
+      .selectFrom('caseConferences as k')
+      .innerJoin('cases as c', (join) => join.onRef('c.tenantId', '=', 'k.tenantId').onRef('c.id', '=', 'k.caseId'))
+      .innerJoin('persons as p', (join) => join.onRef('p.tenantId', '=', 'c.tenantId').onRef('p.id', '=', 'c.personId'))
+      .select(['k.id', 'k.caseId', 'k.scheduledAt', 'k.location', ...PERSON])
+      .where('k.tenantId', '=', tenantId)
+      .where('c.caseManagerId', '=', caseManagerId)
+      .where('c.status', 'in', OPEN_CASE_STATUSES)
+      .where('k.status', '=', 'planned')
+      .where(sql<boolean>`(k.scheduled_at at time zone 'Europe/Berlin')::date = ${day}::date`)
+      .orderBy('k.scheduledAt')
+      .limit(100)
+      .execute();
+  }
+
   contactsOverdue(trx: Tx, tenantId: string, caseManagerId: string, before: string) {
     return trx
       .selectFrom('cases as c')

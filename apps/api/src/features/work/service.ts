@@ -21,6 +21,8 @@ const audit = new AuditRepository();
 /** Agreement reviews show up this many days ahead, so the appointment can still be made. */
 const REVIEW_LOOKAHEAD_DAYS = 14;
 
+const GERMAN_TIME = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit' });
+
 function formatDate(iso: string) {
   return iso.split('-').reverse().join('.');
 }
@@ -35,13 +37,14 @@ export class WorkService {
   today(auth: AuthContext): Promise<{ today: string; items: WorkItem[] }> {
     const today = todayInGermany(this.config.now());
     return withTenant(this.db, auth.tenantId, async (trx) => {
-      const [followUps, subGoals, reviews, contacts, referrals, proposals] = [
+      const [followUps, subGoals, reviews, contacts, referrals, proposals, conferences] = [
         await repo.openFollowUps(trx, auth.tenantId, auth.userId, today),
         await repo.dueSubGoals(trx, auth.tenantId, auth.userId, today),
         await repo.agreementReviews(trx, auth.tenantId, auth.userId, addDays(today, REVIEW_LOOKAHEAD_DAYS)),
         await repo.contactsOverdue(trx, auth.tenantId, auth.userId, today),
         await repo.openReferrals(trx, auth.tenantId, auth.userId),
         await repo.undecidedProposals(trx, auth.tenantId, auth.userId),
+        await repo.conferencesOn(trx, auth.tenantId, auth.userId, today),
       ];
       // The provider's deadlines come from the offer's cooperation agreement (defaults without one).
       const overdueReferrals = referrals.flatMap((r) => {
@@ -102,6 +105,14 @@ export class WorkService {
           dueOn: b.reportedOn,
           title: `Vom Träger gemeldeter Handlungsbedarf prüfen: ${b.label}`,
           refId: b.id,
+        })),
+        ...conferences.map((k) => ({
+          kind: 'conference_today' as const,
+          caseId: k.caseId,
+          person: person(k),
+          dueOn: today,
+          title: `Fallkonferenz um ${GERMAN_TIME.format(k.scheduledAt)} Uhr${k.location ? ` (${k.location})` : ''}`,
+          refId: k.id,
         })),
       ];
       // The list names persons: a read of their case data, logged like the case list.
