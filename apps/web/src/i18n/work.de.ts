@@ -3,7 +3,7 @@ export const workDe = {
   // my work today
   'work.title': 'Meine Arbeit heute',
   'work.intro':
-    'Was in Ihren Fällen ansteht: überfällige und fällige Wiedervorlagen, fällige Teilziele, zu überprüfende Vereinbarungen und Fälle, in denen der nächste Kontakt überfällig ist.',
+    'Was in Ihren Fällen ansteht: Fallkonferenzen von heute, überfällige und fällige Wiedervorlagen, überfällige Rückmeldungen von Trägern, vorgeschlagene Handlungsbedarfe, fällige Teilziele, zu überprüfende Vereinbarungen und Fälle, in denen der nächste Kontakt überfällig ist.',
   'work.loading': 'Ihre Aufgaben werden geladen …',
   'work.asOf': 'Stand: {date}',
   'work.total': '{count} Einträge',
@@ -13,7 +13,7 @@ export const workDe = {
   'work.refreshed': 'Die Liste wurde aktualisiert.',
   'work.emptyTitle': 'Heute ist nichts fällig.',
   'work.emptyText':
-    'In Ihren Fällen gibt es keine überfälligen oder fälligen Wiedervorlagen, keine fälligen Teilziele oder Überprüfungen und keinen überfälligen Kontakt.',
+    'In Ihren Fällen gibt es heute keine Fallkonferenz, keine überfälligen oder fälligen Wiedervorlagen, keine überfälligen Rückmeldungen von Trägern, keine offenen Vorschläge, keine fälligen Teilziele oder Überprüfungen und keinen überfälligen Kontakt.',
   'work.toCases': 'Zur Fallliste',
   'work.sectionHeading': '{title} ({count})',
   'work.kind.follow_up_overdue': 'Überfällige Wiedervorlagen',
@@ -21,6 +21,9 @@ export const workDe = {
   'work.kind.subgoal_due': 'Fällige Teilziele',
   'work.kind.agreement_review_due': 'Fällige Überprüfungen der Vereinbarung',
   'work.kind.follow_up_due': 'Fällige Wiedervorlagen',
+  'work.kind.referral_overdue': 'Überfällige Rückmeldungen von Trägern',
+  'work.kind.barrier_proposal': 'Vorgeschlagene Handlungsbedarfe',
+  'work.kind.conference_today': 'Fallkonferenzen heute',
   'work.hint.follow_up_overdue':
     'Wiedervorlagen, deren Fälligkeitsdatum verstrichen ist. Der Link öffnet die Kontakte und Wiedervorlagen des Falls.',
   'work.hint.contact_overdue':
@@ -29,20 +32,34 @@ export const workDe = {
   'work.hint.agreement_review_due':
     'Vereinbarungen (Eingliederungsvereinbarung / Kooperationsplan), deren Überprüfungstermin erreicht ist oder in den nächsten 14 Tagen ansteht. Der Link öffnet die Vereinbarung.',
   'work.hint.follow_up_due': 'Wiedervorlagen, die heute fällig sind. Der Link öffnet die Kontakte und Wiedervorlagen des Falls.',
+  'work.hint.referral_overdue':
+    'Zuweisungen, bei denen der Träger die Frist der Kooperationsvereinbarung für Antwort, Beginn oder Zwischenbericht überschritten hat. Der Link öffnet die Zuweisungen des Falls.',
+  'work.hint.barrier_proposal':
+    'Handlungsbedarfe, die ein Träger in seiner Rückmeldung neu erkannt hat: übernehmen oder begründet ablehnen. Der Link öffnet die Zuweisungen des Falls.',
+  'work.hint.conference_today': 'Fallkonferenzen, die heute stattfinden. Der Link öffnet die Fallkonferenzen des Falls.',
   'work.colPerson': 'Person',
   'work.colCustomerNumber': 'Kundennummer',
   'work.colWhat': 'Was ist fällig',
   'work.colDue': 'Fällig am',
+  'work.colReported': 'Gemeldet am',
+  'work.colDate': 'Datum',
   'work.colState': 'Stand',
   'work.target.case': 'Fallakte öffnen',
   'work.target.followUps': 'Kontakte und Wiedervorlagen öffnen',
   'work.target.plan': 'Hilfeplan öffnen',
   'work.target.agreement': 'Vereinbarung öffnen',
+  'work.target.referrals': 'Zuweisungen öffnen',
+  'work.target.proposals': 'Vorgeschlagene Handlungsbedarfe öffnen',
+  'work.target.conferences': 'Fallkonferenzen öffnen',
   'work.overdueDays': 'seit {days} Tagen überfällig',
   'work.overdueOneDay': 'seit 1 Tag überfällig',
   'work.dueToday': 'heute fällig',
   'work.dueTomorrow': 'morgen fällig',
   'work.dueInDays': 'in {days} Tagen fällig',
+  'work.conferenceToday': 'heute',
+  'work.openSinceToday': 'seit heute offen',
+  'work.openSinceOneDay': 'seit 1 Tag offen',
+  'work.openSinceDays': 'seit {days} Tagen offen',
 
   // case list and the person's cases
   'caseList.title': 'Fälle',

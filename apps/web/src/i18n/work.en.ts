@@ -5,7 +5,7 @@ export const workEn: Record<keyof typeof workDe, string> = {
   // my work today
   'work.title': 'My work today',
   'work.intro':
-    'What is due in your cases: overdue and due follow-ups (Wiedervorlagen), due sub-goals, agreements to review and cases whose next contact is overdue.',
+    'What is due in your cases: today’s case conferences, overdue and due follow-ups (Wiedervorlagen), overdue provider feedback, proposed barriers, due sub-goals, agreements to review and cases whose next contact is overdue.',
   'work.loading': 'Loading your tasks …',
   'work.asOf': 'As of {date}',
   'work.total': '{count} entries',
@@ -14,7 +14,8 @@ export const workEn: Record<keyof typeof workDe, string> = {
   'work.refreshing': 'Refreshing …',
   'work.refreshed': 'The list has been refreshed.',
   'work.emptyTitle': 'Nothing is due today.',
-  'work.emptyText': 'Your cases have no overdue or due follow-ups, no due sub-goals or reviews and no overdue contact.',
+  'work.emptyText':
+    'Your cases have no case conference today, no overdue or due follow-ups, no overdue provider feedback, no open proposals, no due sub-goals or reviews and no overdue contact.',
   'work.toCases': 'To the case list',
   'work.sectionHeading': '{title} ({count})',
   'work.kind.follow_up_overdue': 'Overdue follow-ups',
@@ -22,6 +23,9 @@ export const workEn: Record<keyof typeof workDe, string> = {
   'work.kind.subgoal_due': 'Due sub-goals',
   'work.kind.agreement_review_due': 'Agreement reviews due',
   'work.kind.follow_up_due': 'Due follow-ups',
+  'work.kind.referral_overdue': 'Overdue feedback from providers',
+  'work.kind.barrier_proposal': 'Proposed barriers',
+  'work.kind.conference_today': 'Case conferences today',
   'work.hint.follow_up_overdue': 'Follow-ups past their due date. The link opens the contacts and follow-ups of the case.',
   'work.hint.contact_overdue':
     'Cases whose last contact lies further back than the case’s contact density allows. The link opens the case file.',
@@ -29,20 +33,34 @@ export const workEn: Record<keyof typeof workDe, string> = {
   'work.hint.agreement_review_due':
     'Agreements (Eingliederungsvereinbarung / Kooperationsplan) whose review date has been reached or lies within the next 14 days. The link opens the agreement.',
   'work.hint.follow_up_due': 'Follow-ups due today. The link opens the contacts and follow-ups of the case.',
+  'work.hint.referral_overdue':
+    'Referrals where the provider has missed the cooperation agreement’s deadline for answer, start or interim report. The link opens the case’s referrals.',
+  'work.hint.barrier_proposal':
+    'Needs a provider newly identified in its feedback: accept them or reject them with a reason. The link opens the case’s referrals.',
+  'work.hint.conference_today': 'Case conferences taking place today. The link opens the case’s conferences.',
   'work.colPerson': 'Person',
   'work.colCustomerNumber': 'Customer number',
   'work.colWhat': 'What is due',
   'work.colDue': 'Due on',
+  'work.colReported': 'Reported on',
+  'work.colDate': 'Date',
   'work.colState': 'State',
   'work.target.case': 'open case file',
   'work.target.followUps': 'open contacts and follow-ups',
   'work.target.plan': 'open help plan',
   'work.target.agreement': 'open agreement',
+  'work.target.referrals': 'open referrals',
+  'work.target.proposals': 'open proposed barriers',
+  'work.target.conferences': 'open case conferences',
   'work.overdueDays': 'overdue for {days} days',
   'work.overdueOneDay': 'overdue for 1 day',
   'work.dueToday': 'due today',
   'work.dueTomorrow': 'due tomorrow',
   'work.dueInDays': 'due in {days} days',
+  'work.conferenceToday': 'today',
+  'work.openSinceToday': 'open since today',
+  'work.openSinceOneDay': 'open for 1 day',
+  'work.openSinceDays': 'open for {days} days',
 
   // case list and the person's cases
   'caseList.title': 'Cases',

@@ -9,7 +9,7 @@ import { useAnnounce } from '../../components/Status';
 import { type MessageKey, t } from '../../i18n';
 import { formatDate, listName } from '../../lib/format';
 import { useLoadedResource } from '../../lib/useLoadedResource';
-import { dueState } from './due';
+import { dueState, waitingState } from './due';
 
 type WorkKind = WorkItem['kind'];
 
@@ -21,10 +21,23 @@ interface KindSpec {
   path: (caseId: string) => string;
   /** Appended (visually hidden) to the person's name in the link. */
   target: MessageKey;
+  /** The "Stand" column; default: how the due date relates to today. */
+  state?: (item: WorkItem, today: string) => { text: string; tone: 'danger' | 'info' | 'neutral' };
+  /** Header of the date column; default "Fällig am". */
+  dateHeader?: MessageKey;
 }
 
 /** The sections of the page, most urgent first. */
 const KINDS: KindSpec[] = [
+  {
+    kind: 'conference_today',
+    title: 'work.kind.conference_today',
+    hint: 'work.hint.conference_today',
+    path: (id) => `/faelle/${id}/konferenzen`,
+    target: 'work.target.conferences',
+    dateHeader: 'work.colDate',
+    state: () => ({ text: t('work.conferenceToday'), tone: 'info' }),
+  },
   {
     kind: 'follow_up_overdue',
     title: 'work.kind.follow_up_overdue',
@@ -38,6 +51,22 @@ const KINDS: KindSpec[] = [
     hint: 'work.hint.contact_overdue',
     path: (id) => `/faelle/${id}`,
     target: 'work.target.case',
+  },
+  {
+    kind: 'referral_overdue',
+    title: 'work.kind.referral_overdue',
+    hint: 'work.hint.referral_overdue',
+    path: (id) => `/faelle/${id}/zuweisungen`,
+    target: 'work.target.referrals',
+  },
+  {
+    kind: 'barrier_proposal',
+    title: 'work.kind.barrier_proposal',
+    hint: 'work.hint.barrier_proposal',
+    path: (id) => `/faelle/${id}/zuweisungen`,
+    target: 'work.target.proposals',
+    dateHeader: 'work.colReported',
+    state: (item, today) => waitingState(item.dueOn, today),
   },
   {
     kind: 'subgoal_due',
@@ -88,11 +117,15 @@ function WorkSection({ spec, items, today }: { spec: KindSpec; items: WorkItem[]
       className: 'work-col--number',
     },
     { key: 'what', header: t('work.colWhat'), render: (item) => item.title, className: 'work-col--what' },
-    { key: 'due', header: t('work.colDue'), render: (item) => formatDate(item.dueOn), className: 'work-col--due' },
+    { key: 'due', header: t(spec.dateHeader ?? 'work.colDue'), render: (item) => formatDate(item.dueOn), className: 'work-col--due' },
     {
       key: 'state',
       header: t('work.colState'),
       render: (item) => {
+        if (spec.state) {
+          const state = spec.state(item, today);
+          return <Badge tone={state.tone}>{state.text}</Badge>;
+        }
         const due = dueState(item.dueOn, today);
         return <Badge tone={due.overdue ? 'danger' : 'info'}>{due.text}</Badge>;
       },

@@ -18,3 +18,10 @@ export function dueState(dueOn: string, today: string): DueState {
   if (days === 1) return { overdue: false, text: t('work.dueTomorrow') };
   return { overdue: false, text: t('work.dueInDays', { days }) };
 }
+
+/** For items that wait for a decision since a day (a provider's proposal): "seit heute offen", "seit 3 Tagen offen". */
+export function waitingState(since: string, today: string): { text: string; tone: 'info' | 'danger' } {
+  const days = Math.max(0, daysBetween(since, today));
+  if (days === 0) return { text: t('work.openSinceToday'), tone: 'info' };
+  return { text: days === 1 ? t('work.openSinceOneDay') : t('work.openSinceDays', { days }), tone: days > 14 ? 'danger' : 'info' };
+}
