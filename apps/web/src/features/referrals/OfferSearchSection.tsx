@@ -224,7 +224,8 @@ function SearchResults({ tab, run }: { tab: ReferralsTabState; run: SearchRun })
 
   return (
     <div className="ref-results">
-      <p role="status" className="ref-results__count">
+      {/* Announced once through the shell's live region (announce above); a second live region would repeat it. */}
+      <p className="ref-results__count">
         {result.items.length === 1 ? t('referrals.searchFoundOne') : t('referrals.searchFound', { count: result.items.length })}
         {result.personLocated ? ` ${t('referrals.sortedByDistance')}` : ''}
       </p>

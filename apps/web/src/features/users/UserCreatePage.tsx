@@ -10,6 +10,7 @@ import type { FlashState } from '../../components/Status';
 import { type MessageKey, t } from '../../i18n';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { type FieldErrors, serverFieldErrors, validate } from '../../lib/validation';
+import { PROVIDER_ROLE, ProviderSelect, useProviders } from './ProviderSelect';
 import { ROLE_OPTIONS } from './roleOptions';
 
 export interface FieldSpec {
@@ -23,6 +24,7 @@ const FIELDS: FieldSpec[] = [
   { field: 'displayName', id: 'user-displayName', label: 'users.displayName' },
   { field: 'email', id: 'user-email', label: 'users.email' },
   { field: 'roles', id: 'user-roles', label: 'users.roles' },
+  { field: 'providerId', id: 'user-provider', label: 'cooperation.userProvider' },
   { field: 'password', id: 'user-password', label: 'users.password' },
 ];
 
@@ -43,6 +45,9 @@ export function UserCreatePage() {
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
   const [roles, setRoles] = useState<string[]>([]);
+  const [providerId, setProviderId] = useState('');
+  const { providers, error: providersError } = useProviders();
+  const isProviderStaff = roles.includes(PROVIDER_ROLE);
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [generalError, setGeneralError] = useState<ApiError | null>(null);
@@ -68,10 +73,14 @@ export function UserCreatePage() {
       displayName,
       email: email.trim() === '' ? null : email.trim(),
       roles,
+      providerId: isProviderStaff ? providerId || null : null,
       password,
     });
-    if (!checked.ok) {
-      fail(checked.errors);
+    const fieldErrors: FieldErrors = checked.ok ? {} : { ...checked.errors };
+    // Provider staff work for a provider: without one the API refuses the account.
+    if (isProviderStaff && !providerId) fieldErrors.providerId = t('cooperation.userProviderRequired');
+    if (!checked.ok || Object.keys(fieldErrors).length) {
+      fail(fieldErrors);
       return;
     }
     setErrors({});
@@ -140,6 +149,15 @@ export function UserCreatePage() {
           onChange={setRoles}
           error={errors.roles}
         />
+        {isProviderStaff ? (
+          <ProviderSelect
+            value={providerId}
+            onChange={setProviderId}
+            error={errors.providerId}
+            providers={providers}
+            loadError={providersError}
+          />
+        ) : null}
         <TextField
           id="user-password"
           label={t('users.password')}

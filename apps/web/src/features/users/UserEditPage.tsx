@@ -11,6 +11,7 @@ import { useAnnounce } from '../../components/Status';
 import { t } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { type FieldErrors, serverFieldErrors, validate } from '../../lib/validation';
+import { effectiveProviderId, PROVIDER_ROLE, ProviderSelect, useProviders } from './ProviderSelect';
 import { ROLE_OPTIONS } from './roleOptions';
 import { type FieldSpec, summaryFor } from './UserCreatePage';
 
@@ -18,6 +19,7 @@ const FIELDS: FieldSpec[] = [
   { field: 'displayName', id: 'user-displayName', label: 'users.displayName' },
   { field: 'email', id: 'user-email', label: 'users.email' },
   { field: 'roles', id: 'user-roles', label: 'users.roles' },
+  { field: 'providerId', id: 'user-provider', label: 'cooperation.userProvider' },
   { field: 'disabled', id: 'user-disabled', label: 'users.disable' },
 ];
 const PASSWORD_FIELDS: FieldSpec[] = [{ field: 'password', id: 'user-new-password', label: 'users.newPassword' }];
@@ -31,10 +33,17 @@ interface Values {
   displayName: string;
   email: string;
   roles: string[];
+  providerId: string;
   disabled: boolean;
 }
 
-const valuesOf = (u: User): Values => ({ displayName: u.displayName, email: u.email ?? '', roles: [...u.roles], disabled: u.disabled });
+const valuesOf = (u: User): Values => ({
+  displayName: u.displayName,
+  email: u.email ?? '',
+  roles: [...u.roles],
+  providerId: u.providerId ?? '',
+  disabled: u.disabled,
+});
 
 function errorsFrom(error: ApiError): FieldErrors | null {
   if (error.code === 'CANNOT_DISABLE_SELF') return { disabled: error.userMessage };
@@ -48,7 +57,8 @@ export function UserEditPage() {
   const announce = useAnnounce();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [values, setValues] = useState<Values>({ displayName: '', email: '', roles: [], disabled: false });
+  const [values, setValues] = useState<Values>({ displayName: '', email: '', roles: [], providerId: '', disabled: false });
+  const { providers, error: providersError } = useProviders();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [generalError, setGeneralError] = useState<ApiError | null>(null);
   const [conflict, setConflict] = useState(false);
@@ -104,10 +114,15 @@ export function UserEditPage() {
     if (values.displayName !== before.displayName) body.displayName = values.displayName;
     if (values.email.trim() !== before.email) body.email = values.email.trim() === '' ? null : values.email.trim();
     if (JSON.stringify(values.roles) !== JSON.stringify(before.roles)) body.roles = values.roles;
+    // Only provider staff belong to a provider: without the role the provider is removed.
+    const providerId = effectiveProviderId(values.roles, values.providerId);
+    if (providerId !== loaded.user.providerId) body.providerId = providerId;
     if (values.disabled !== before.disabled) body.disabled = values.disabled;
     const checked = validate(updateUserRequest, body);
-    if (!checked.ok) {
-      setErrors(checked.errors);
+    const fieldErrors: FieldErrors = checked.ok ? {} : { ...checked.errors };
+    if (values.roles.includes(PROVIDER_ROLE) && !values.providerId) fieldErrors.providerId = t('cooperation.userProviderRequired');
+    if (!checked.ok || Object.keys(fieldErrors).length) {
+      setErrors(fieldErrors);
       setFocusTick((n) => n + 1);
       return;
     }
@@ -194,6 +209,7 @@ export function UserEditPage() {
         displayName: v.displayName === from.displayName ? to.displayName : v.displayName,
         email: v.email === from.email ? to.email : v.email,
         roles: JSON.stringify(v.roles) === JSON.stringify(from.roles) ? to.roles : v.roles,
+        providerId: v.providerId === from.providerId ? to.providerId : v.providerId,
         disabled: v.disabled === from.disabled ? to.disabled : v.disabled,
       }));
       setLoaded(latest);
@@ -211,6 +227,7 @@ export function UserEditPage() {
     if (a.displayName !== b.displayName) fields.push(t('users.displayName'));
     if (a.email !== b.email) fields.push(t('users.email'));
     if (JSON.stringify(a.roles) !== JSON.stringify(b.roles)) fields.push(t('users.roles'));
+    if (a.providerId !== b.providerId) fields.push(t('cooperation.userProvider'));
     if (a.disabled !== b.disabled) fields.push(t('users.disable'));
     return fields;
   })();
@@ -291,6 +308,15 @@ export function UserEditPage() {
           onChange={(roles) => setValues((s) => ({ ...s, roles }))}
           error={errors.roles}
         />
+        {values.roles.includes(PROVIDER_ROLE) ? (
+          <ProviderSelect
+            value={values.providerId}
+            onChange={(providerId) => setValues((s) => ({ ...s, providerId }))}
+            error={errors.providerId}
+            providers={providers}
+            loadError={providersError}
+          />
+        ) : null}
         <CheckboxField
           id="user-disabled"
           label={t('users.disable')}

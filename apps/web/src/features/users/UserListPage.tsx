@@ -8,12 +8,16 @@ import { Badge } from '../../components/Badge';
 import { type Column, DataTable } from '../../components/DataTable';
 import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../components/Page';
 import { t } from '../../i18n';
+import { useProviders } from './ProviderSelect';
 
 export function UserListPage() {
   usePageTitle(t('users.listTitle'));
   const navigate = useNavigate();
   const [users, setUsers] = useState<User[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const { providers } = useProviders();
+  const providerName = (id: string) =>
+    providers ? (providers.find((p) => p.id === id)?.name ?? t('cooperation.userProviderUnknown')) : t('common.none');
 
   const load = useCallback(async (signal?: AbortSignal) => {
     setError(null);
@@ -49,6 +53,11 @@ export function UserListPage() {
           ))}
         </ul>
       ),
+    },
+    {
+      key: 'provider',
+      header: t('cooperation.userColProvider'),
+      render: (u) => (u.providerId ? providerName(u.providerId) : <span className="muted">{t('common.none')}</span>),
     },
     {
       key: 'status',

@@ -1,0 +1,133 @@
+import type { CooperationAgreement } from '@lotse/contracts';
+import { useCallback } from 'react';
+import { Link, useParams } from 'react-router';
+import { etagFromVersion } from '../../api/client';
+import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../components/Page';
+import { useAnnounce } from '../../components/Status';
+import { t } from '../../i18n';
+import { todayIso } from '../../lib/format';
+import { useLoadedResource } from '../../lib/useLoadedResource';
+import { based, useCaseForm } from '../cases/caseFormKit';
+import {
+  AGREEMENT_TEXTS,
+  AgreementFields,
+  agreementFieldMap,
+  agreementLabels,
+  agreementUpdateBody,
+  agreementValues,
+} from './AgreementForm';
+import * as api from './api';
+import { bind, CoopFormFrame, Item, useConflict, useCoopRights } from './kit';
+import { AgreementStateBadge, DeadlineList, validityText } from './labels';
+
+/** A cooperation agreement: the coordinator edits it here, team leads read it. */
+export function AgreementPage() {
+  const { id = '' } = useParams();
+  const rights = useCoopRights();
+  const fetchAgreement = useCallback(async (signal?: AbortSignal) => (await api.getAgreement(id, signal)).data, [id]);
+  const { loaded, setLoaded, loadError, load } = useLoadedResource(fetchAgreement);
+  usePageTitle(rights.admin ? t('cooperation.agreementEditTitle') : t('cooperation.agreementTitle'));
+
+  if (!loaded) {
+    return (
+      <>
+        <PageHeader title={t('cooperation.agreementTitle')} />
+        {loadError ? <ProblemAlert error={loadError} onRetry={loadError.status === 404 ? undefined : () => void load()} /> : <Loading />}
+        <p>
+          <Link to="/kooperation/vereinbarungen">{t('cooperation.toAgreements')}</Link>
+        </p>
+      </>
+    );
+  }
+  const header = (
+    <PageHeader title={t('cooperation.agreementHeading', { title: loaded.title })}>
+      <p className="page-subtitle">
+        <AgreementStateBadge agreement={loaded} today={todayIso()} /> · {t('cooperation.agreementWith')}{' '}
+        <Link to={`/kooperation/traeger/${loaded.provider.id}`}>{loaded.provider.name}</Link>
+      </p>
+    </PageHeader>
+  );
+  return (
+    <>
+      {header}
+      {rights.admin ? <AgreementEditForm key={loaded.id} agreement={loaded} onCurrent={setLoaded} /> : <AgreementView agreement={loaded} />}
+    </>
+  );
+}
+
+function AgreementView({ agreement }: { agreement: CooperationAgreement }) {
+  const labels = agreementLabels();
+  return (
+    <>
+      <section className="card" aria-labelledby="agreement-frame-heading">
+        <h2 id="agreement-frame-heading">{t('cooperation.agreementFrame')}</h2>
+        <dl className="dl coop-detail">
+          <Item label={t('cooperation.colValidity')}>{validityText(agreement)}</Item>
+          <Item label={t('cooperation.colDeadlines')}>
+            <DeadlineList d={agreement} />
+          </Item>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="agreement-texts-heading">
+        <h2 id="agreement-texts-heading">{t('cooperation.textsLegend')}</h2>
+        <dl className="dl coop-detail">
+          {AGREEMENT_TEXTS.map((key) => (
+            <Item key={key} label={labels[key]}>
+              {agreement[key] ? <span className="pre-line">{agreement[key]}</span> : null}
+            </Item>
+          ))}
+        </dl>
+      </section>
+    </>
+  );
+}
+
+function AgreementEditForm({ agreement, onCurrent }: { agreement: CooperationAgreement; onCurrent: (a: CooperationAgreement) => void }) {
+  const announce = useAnnounce();
+  const form = useCaseForm(() => based(agreementValues(agreement), agreement.version));
+  const conflict = useConflict({
+    form,
+    fetchCurrent: async () => (await api.getAgreement(agreement.id)).data,
+    toValues: agreementValues,
+    labels: agreementLabels(),
+    onCurrent,
+  });
+
+  const save = () => {
+    const { body, problems } = agreementUpdateBody(form.values, form.values.base);
+    if (problems.length === 0 && Object.keys(body).length === 0) {
+      announce(t('common.noChanges'));
+      return;
+    }
+    void form.submit(
+      () => problems,
+      async () => {
+        const res = await api.updateAgreement(agreement.id, etagFromVersion(form.values.version), body);
+        form.reset(based(agreementValues(res.data), res.data.version));
+        onCurrent(res.data);
+        announce(t('common.saved'));
+      },
+      { onConflict: conflict.onConflict },
+    );
+  };
+
+  return (
+    <CoopFormFrame
+      form={form}
+      fields={agreementFieldMap('edit')}
+      onSubmit={save}
+      submitLabel={t('common.save')}
+      onCancel={() => {
+        form.reset(based(form.values.base, form.values.version));
+        announce(t('cooperation.discarded'));
+      }}
+      cancelLabel={t('cooperation.discard')}
+      conflictText={t('cooperation.conflictAgreement')}
+      changedFields={conflict.changedFields}
+      onConflictReload={conflict.onConflictReload}
+      onConflictKeepEditing={conflict.onConflictKeepEditing}
+    >
+      <AgreementFields form={bind(form)} mode="edit" providerName={agreement.provider.name} />
+    </CoopFormFrame>
+  );
+}
