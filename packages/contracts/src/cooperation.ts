@@ -146,7 +146,7 @@ const locationInput = z.strictObject({
   label: requiredText(200),
   street: optionalText(200),
   houseNumber: optionalText(20),
-  postalCode: optionalText(10),
+  postalCode: providerFields.postalCode,
   city: optionalText(100),
   latitude: z.number().min(-90).max(90),
   longitude: z.number().min(-180).max(180),

@@ -544,6 +544,16 @@ describe.each(['pglite', 'postgres'] as const)('providers, offers, search, handb
         ),
       );
 
+      // The catalogue lists offers of an inactive provider as inactive, never as active.
+      const listed = async (active: string) =>
+        (
+          (await call(t, coordinator, 'GET', `/api/offers?serviceType=${serviceType}&active=${active}`)).json().items as { id: string }[]
+        ).map((o) => o.id);
+      expect(await listed('true')).not.toContain(inactiveProvider.offerId);
+      expect(await listed('true')).not.toContain(inactiveOffer.offerId);
+      expect(await listed('false')).toEqual(expect.arrayContaining([inactiveProvider.offerId, inactiveOffer.offerId]));
+      expect(await listed('false')).not.toContain(near.offerId);
+
       const result = await search('');
       expect(result.personLocated).toBe(true);
       expect(result.personTargetGroups).toEqual([]);

@@ -66,6 +66,8 @@ export interface OfferFilter {
   active?: boolean;
   /** Only offers whose provider is active (the search). */
   activeProvider?: boolean;
+  /** true: offer and provider active (it can be referred to); false: the offer or its provider is inactive. */
+  usable?: boolean;
 }
 
 /** Providers, cooperation agreements, offers with locations, the handbook and the overdue list (SPEC C6). */
@@ -213,6 +215,8 @@ export class ProviderRepository {
     if (filter.serviceType) query = query.where('o.serviceType', '=', filter.serviceType);
     if (filter.active !== undefined) query = query.where('o.active', '=', filter.active);
     if (filter.activeProvider) query = query.where('p.active', '=', true);
+    if (filter.usable === true) query = query.where('o.active', '=', true).where('p.active', '=', true);
+    if (filter.usable === false) query = query.where((eb) => eb.or([eb('o.active', '=', false), eb('p.active', '=', false)]));
     return query.orderBy('o.name').orderBy('o.id').execute();
   }
 

@@ -266,7 +266,8 @@ export class ProviderService {
     const filter: OfferFilter = {
       providerId: query.providerId,
       serviceType: query.serviceType,
-      active: query.active === 'all' ? undefined : query.active === 'true',
+      // An offer of an inactive provider cannot be referred to: it is listed as inactive.
+      usable: query.active === 'all' ? undefined : query.active === 'true',
     };
     return withTenant(this.db, auth.tenantId, async (trx) => ({
       items: (await repo.offers(trx, auth.tenantId, filter, OCCUPYING_REFERRAL_STATUSES)).map(toOffer),
