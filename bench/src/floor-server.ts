@@ -20,7 +20,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 const SESSION_IDLE_MS = 30 * 60_000;
 
 const SESSION_SQL =
-  'select "token_hash", "tenant_id", "user_id", "roles", "display_name", "csrf_token", "last_seen_at", "expires_at" from "sessions" where "token_hash" = $1';
+  'select "token_hash", "tenant_id", "user_id", "roles", "display_name", "csrf_token", "provider_id", "last_seen_at", "expires_at" from "sessions" where "token_hash" = $1';
 const TOUCH_SQL = 'update "sessions" set "last_seen_at" = $1 where "token_hash" = $2';
 export const SET_TENANT_SQL = "select set_config('app.tenant_id', $1, true)";
 export const APPEND_READS_SQL = 'select audit_append_reads($1::uuid, $2::uuid, $3::uuid[], $4)';

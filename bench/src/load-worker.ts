@@ -11,25 +11,37 @@ const job = workerData as LoadJob;
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort?.postMessage(message, transfer);
 
 let next = 0;
-const request: AutocannonRequest =
-  job.workload.kind === 'read'
-    ? (() => {
-        const { ids, path } = job.workload;
-        return {
-          method: 'GET',
-          headers: { cookie: job.workload.cookie },
-          setupRequest: (req) => ({ ...req, path: `${path}${ids[next++ % ids.length]}` }),
-        };
-      })()
-    : (() => {
-        const { bodies, cookie, csrfToken } = job.workload;
-        return {
-          method: 'POST',
-          path: '/api/persons/search',
-          headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-          setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
-        };
-      })();
+function requestOf(workload: LoadJob['workload']): AutocannonRequest {
+  switch (workload.kind) {
+    case 'read': {
+      const { ids, path } = workload;
+      return {
+        method: 'GET',
+        headers: { cookie: workload.cookie },
+        setupRequest: (req) => ({ ...req, path: `${path}${ids[next++ % ids.length]}` }),
+      };
+    }
+    case 'search': {
+      const { bodies, cookie, csrfToken } = workload;
+      return {
+        method: 'POST',
+        path: '/api/persons/search',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
+      };
+    }
+    case 'post': {
+      const { paths, body, cookie, csrfToken } = workload;
+      return {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body,
+        setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }),
+      };
+    }
+  }
+}
+const request = requestOf(job.workload);
 
 let latencies = new Float64Array(1 << 16);
 let count = 0;

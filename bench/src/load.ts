@@ -3,7 +3,9 @@ import type { Round } from './report';
 
 export type Workload =
   | { kind: 'read'; path: '/api/persons/' | '/api/cases/'; ids: string[]; cookie: string }
-  | { kind: 'search'; bodies: string[]; cookie: string; csrfToken: string };
+  | { kind: 'search'; bodies: string[]; cookie: string; csrfToken: string }
+  /** The same JSON body POSTed to each path in turn (a write per request, e.g. provider feedback). */
+  | { kind: 'post'; paths: string[]; body: string; cookie: string; csrfToken: string };
 
 export interface LoadJob {
   url: string;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-const SCENARIOS = ['person-read', 'case-overview', 'person-search'];
+const SCENARIOS = ['person-read', 'case-overview', 'person-search', 'provider-feedback'];
 
 export interface BenchOptions {
   persons: number;
@@ -35,7 +35,8 @@ export const USAGE = `npm run bench -- [options]
   --rounds N          split each measurement into N alternating rounds Lotse/floor, so background
                       load on a shared machine hits both alike (default 3)
   --pool N            database pool size of Lotse and of the floor (default 20)
-  --scenario NAME     only this scenario (person-read, case-overview, person-search); repeatable
+  --scenario NAME     only this scenario (person-read, case-overview, person-search,
+                      provider-feedback); repeatable
   --admin-url URL     PostgreSQL owner URL (default $LOTSE_BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)
   --experiments       also measure what-if variants of Lotse and the floor: without the read-log
                       append, and with synchronous_commit=off (evidence for the bottleneck)

@@ -166,32 +166,31 @@ describe('fileTimestamp', () => {
 });
 
 describe('renderMarkdown', () => {
+  const report = (
+    scenarios = [scenario('person-read', load(1234.4, 45.67), load(2000, 12.3)), scenario('person-search', load(300, 120), load(600, 90))],
+  ): BenchReport => ({
+    date: '2026-11-21T05:38:12.000Z',
+    quick: false,
+    machine: { cpuModel: 'Test CPU', cores: 2, memoryGiB: 24, os: 'Linux', node: 'v24.21.0', postgres: 'PostgreSQL 15.20' },
+    settings: { connections: 64, durationSeconds: 15, rounds: 3, warmupSeconds: 3, poolSize: 20, readIds: 2000, searchBodies: 800 },
+    data: {
+      tenants: [{ name: 'Jobcenter A', persons: 200_000, households: 100_000 }],
+      totalPersons: 200_000,
+      totalHouseholds: 100_000,
+      totalRows: 500_000,
+      loadSeconds: 20,
+      personsPerSecond: 10_000,
+      rowsPerSecond: 25_000,
+      analyzeSeconds: 1,
+    },
+    scenarios,
+    experiments: [],
+    targets: evaluateTargets(scenarios),
+    notes: ['a note'],
+  });
+
   it('renders data, figures, ratio and targets', () => {
-    const scenarios = [
-      scenario('person-read', load(1234.4, 45.67), load(2000, 12.3)),
-      scenario('person-search', load(300, 120), load(600, 90)),
-    ];
-    const report: BenchReport = {
-      date: '2026-11-21T05:38:12.000Z',
-      quick: false,
-      machine: { cpuModel: 'Test CPU', cores: 2, memoryGiB: 24, os: 'Linux', node: 'v24.21.0', postgres: 'PostgreSQL 15.20' },
-      settings: { connections: 64, durationSeconds: 15, rounds: 3, warmupSeconds: 3, poolSize: 20, readIds: 2000, searchBodies: 800 },
-      data: {
-        tenants: [{ name: 'Jobcenter A', persons: 200_000, households: 100_000 }],
-        totalPersons: 200_000,
-        totalHouseholds: 100_000,
-        totalRows: 500_000,
-        loadSeconds: 20,
-        personsPerSecond: 10_000,
-        rowsPerSecond: 25_000,
-        analyzeSeconds: 1,
-      },
-      scenarios,
-      experiments: [],
-      targets: evaluateTargets(scenarios),
-      notes: ['a note'],
-    };
-    const markdown = renderMarkdown(report);
+    const markdown = renderMarkdown(report());
     expect(markdown).toContain(
       '| Scenario | Server | req/s (mean) | p50 ms | p95 ms | p99 ms | Lotse / floor | req/s per round |\n|---|---|--:|--:|--:|--:|--:|---|',
     );
@@ -203,6 +202,54 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain('p99 ≤ 50 ms: met (45.7 ms)');
     expect(markdown).toContain('- a note');
     expect(markdown).not.toContain('What-if');
+    expect(markdown).not.toContain('Writes (Lotse only)');
+  });
+
+  it('renders the write scenarios as their own table, Lotse only', () => {
+    const markdown = renderMarkdown({
+      ...report(),
+      writeScenarios: [
+        { name: 'provider-feedback', description: 'feedback', lotse: load(150.4, 80, { roundRequestsPerSecond: [140, 161] }) },
+      ],
+    });
+    expect(markdown).toContain(
+      '### Writes (Lotse only)\n\nEvery request writes, so there is no floor server to compare with (it would have to duplicate the whole write path); ' +
+        'the figures stand alone, measured in one round of the whole duration. The scenarios are described in the notes.\n\n' +
+        '| Scenario | req/s (mean) | p50 ms | p95 ms | p99 ms | req/s per round |\n|---|--:|--:|--:|--:|---|\n' +
+        '| provider-feedback | 150 | 20.0 | 40.0 | 80.0 | 140, 161 |',
+    );
+    expect(markdown.indexOf('| person-read | Lotse')).toBeLessThan(markdown.indexOf('### Writes (Lotse only)'));
+  });
+
+  it('renders a run of only write scenarios and old reports without the field', () => {
+    const onlyWrites = renderMarkdown({
+      ...report([]),
+      writeScenarios: [{ name: 'provider-feedback', description: 'feedback', lotse: load(100, 50) }],
+    });
+    expect(onlyWrites).toContain('No read scenario was measured in this run.');
+    expect(onlyWrites).toContain('| provider-feedback | 100 |');
+    // report() has no writeScenarios, like the JSON of runs before they existed.
+    expect('writeScenarios' in report()).toBe(false);
+    expect(renderMarkdown(report())).toBe(renderMarkdown({ ...report(), writeScenarios: [] }));
+  });
+
+  it('puts the write scenarios into the profile table', () => {
+    const profile = {
+      serverThreadCpu: 0.5,
+      eventLoopUtilization: 0.4,
+      loadGeneratorCpu: 0.1,
+      postgresCpu: 1.2,
+      machineBusy: 0.9,
+      otherCpu: 0.2,
+      backendsBusyMean: 18,
+      backendStates: [{ state: 'Lock:tuple', mean: 12 }],
+    };
+    const markdown = renderMarkdown({
+      ...report([]),
+      writeScenarios: [{ name: 'provider-feedback', description: 'feedback', lotse: load(100, 50, { profile }) }],
+    });
+    expect(markdown).toContain('## Where the time goes');
+    expect(markdown).toContain('| provider-feedback | Lotse | 0.50 | 40 % | 1.20 | 0.10 | 0.20 | 18.0: Lock:tuple 12.0 |');
   });
 });
 
@@ -227,6 +274,7 @@ describe('parseOptions', () => {
   it('rejects nonsense', () => {
     expect(() => parseOptions(['--persons', 'many'])).toThrow(/--persons/);
     expect(() => parseOptions(['--scenario', 'nope'])).toThrow(/scenario/);
+    expect(parseOptions(['--scenario', 'provider-feedback'])).toMatchObject({ scenarios: ['provider-feedback'] });
     expect(() => parseOptions(['--unknown'])).toThrow();
   });
 });

@@ -128,6 +128,16 @@ export interface ScenarioResult {
   cpu?: { lotse: CpuBreakdown; floor: CpuBreakdown };
 }
 
+/**
+ * A write scenario, measured against Lotse alone: a floor would have to duplicate the whole write path
+ * (consent check, feedback row, version bump, change log, read log), which is not worth keeping in step.
+ */
+export interface WriteScenarioResult {
+  name: string;
+  description: string;
+  lotse: LoadResult;
+}
+
 /** A what-if run: Lotse or the floor changed in one respect, compared with its unchanged run. */
 export interface ExperimentResult {
   scenario: string;
@@ -191,6 +201,8 @@ export interface BenchReport {
   settings: BenchSettings;
   data: DataInfo;
   scenarios: ScenarioResult[];
+  /** Write scenarios, Lotse only; absent in reports written before they existed. */
+  writeScenarios?: WriteScenarioResult[];
   experiments: ExperimentResult[];
   targets: Targets & { readRatioMet: boolean | null; readP99Met: boolean | null };
   /** Extra observations recorded by the run (e.g. search hit rates, lock waits). */
@@ -291,6 +303,18 @@ export function scenarioTable(scenarios: ScenarioResult[]): string {
   return lines.join('\n');
 }
 
+/** The table of the write scenarios: Lotse only, there is no floor to compare with. */
+export function writeScenarioTable(writes: WriteScenarioResult[]): string {
+  const lines = ['| Scenario | req/s (mean) | p50 ms | p95 ms | p99 ms | req/s per round |', '|---|--:|--:|--:|--:|---|'];
+  for (const w of writes) {
+    const r = w.lotse;
+    lines.push(
+      `| ${w.name} | ${formatInt(r.requestsPerSecond)} | ${formatMs(r.latencyMs.p50)} | ${formatMs(r.latencyMs.p95)} | ${formatMs(r.latencyMs.p99)} | ${r.roundRequestsPerSecond.map(formatInt).join(', ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
 function cores(value: number): string {
   return Number.isFinite(value) ? value.toFixed(2) : '–';
 }
@@ -301,23 +325,25 @@ export function formatBackendStates(states: RunProfile['backendStates'], top = 4
   return shown.length ? shown.map((s) => `${s.state} ${s.mean.toFixed(1)}`).join(', ') : '–';
 }
 
-/** Where the time went: CPU per process part and what the database backends were doing. */
-export function profileTable(scenarios: ScenarioResult[]): string {
+/** Where the time went: CPU per process part and what the database backends were doing (write scenarios: Lotse only). */
+export function profileTable(scenarios: ScenarioResult[], writes: WriteScenarioResult[] = []): string {
   const lines = [
     '| Scenario | Server | server thread CPU | event loop busy | PostgreSQL CPU | autocannon CPU | other processes CPU | DB backends in a transaction (mean, by state) |',
     '|---|---|--:|--:|--:|--:|--:|---|',
   ];
-  for (const s of scenarios) {
-    for (const [server, r] of [
-      ['Lotse', s.lotse],
-      ['floor', s.floor],
-    ] as const) {
-      const p = r.profile;
-      if (!p) continue;
-      lines.push(
-        `| ${s.name} | ${server} | ${cores(p.serverThreadCpu)} | ${formatPercent(p.eventLoopUtilization)} | ${cores(p.postgresCpu)} | ${cores(p.loadGeneratorCpu)} | ${cores(p.otherCpu)} | ${p.backendsBusyMean.toFixed(1)}: ${formatBackendStates(p.backendStates)} |`,
-      );
-    }
+  const runs: [string, string, LoadResult][] = [
+    ...scenarios.flatMap((s): [string, string, LoadResult][] => [
+      [s.name, 'Lotse', s.lotse],
+      [s.name, 'floor', s.floor],
+    ]),
+    ...writes.map((w): [string, string, LoadResult] => [w.name, 'Lotse', w.lotse]),
+  ];
+  for (const [name, server, r] of runs) {
+    const p = r.profile;
+    if (!p) continue;
+    lines.push(
+      `| ${name} | ${server} | ${cores(p.serverThreadCpu)} | ${formatPercent(p.eventLoopUtilization)} | ${cores(p.postgresCpu)} | ${cores(p.loadGeneratorCpu)} | ${cores(p.otherCpu)} | ${p.backendsBusyMean.toFixed(1)}: ${formatBackendStates(p.backendStates)} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -359,6 +385,7 @@ export function renderMarkdown(report: BenchReport): string {
   const { machine, data, settings, targets } = report;
   const tenantRows = data.tenants.map((t) => `| ${t.name} | ${formatInt(t.persons)} | ${formatInt(t.households)} |`);
   const read = report.scenarios.find((s) => s.name === 'person-read');
+  const writes = report.writeScenarios ?? [];
   const lines = [
     `# Lotse benchmark – ${report.date}${report.quick ? ' (quick run)' : ''}`,
     '',
@@ -381,11 +408,22 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     '## Results',
     '',
-    scenarioTable(report.scenarios),
+    report.scenarios.length ? scenarioTable(report.scenarios) : 'No read scenario was measured in this run.',
     '',
+    ...(writes.length
+      ? [
+          '### Writes (Lotse only)',
+          '',
+          'Every request writes, so there is no floor server to compare with (it would have to duplicate the whole write path); ' +
+            'the figures stand alone, measured in one round of the whole duration. The scenarios are described in the notes.',
+          '',
+          writeScenarioTable(writes),
+          '',
+        ]
+      : []),
     'Errors and non-2xx answers: none (a run with any fails).',
     '',
-    ...(report.scenarios.some((sc) => sc.lotse.profile)
+    ...([...report.scenarios, ...writes].some((sc) => sc.lotse.profile)
       ? [
           '## Where the time goes',
           '',
@@ -393,7 +431,7 @@ export function renderMarkdown(report: BenchReport): string {
             '`Lock:*` = waiting for a lock, `IO:WALSync`/`LWLock:WALWrite` = waiting for the commit to reach the disk, ' +
             '`idle in transaction` = inside a transaction, waiting for Node to send the next statement.',
           '',
-          profileTable(report.scenarios),
+          profileTable(report.scenarios, writes),
           '',
         ]
       : []),

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from '@lotse/api';
 import { createDatabase, DEFAULT_APP_PASSWORD, type LotseDatabase } from '@lotse/db';
 import { demoTenantInfo } from '@lotse/db/demo';
+import { todayInGermany } from '@lotse/domain';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { AuditRepository } from '../../apps/api/src/features/audit/repository';
@@ -37,6 +38,7 @@ import {
   renderMarkdown,
   type ScenarioResult,
   TARGETS,
+  type WriteScenarioResult,
 } from './report';
 import { captureQueries, compareQueries } from './sql-capture';
 import { SEARCH_KINDS, type SearchBody, type SearchKind, searchBodies } from './workload';
@@ -45,6 +47,8 @@ const READ_IDS = 2_000;
 const SEARCH_SAMPLE = 800;
 const SEED = 'lotse-bench';
 const CHEAP_ARGON2 = { memoryCost: 1024, timeCost: 1 };
+/** The provider-feedback scenario needs at least this many referrals to spread its writes over. */
+const FEEDBACK_TARGETS_MIN = 20;
 
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -160,19 +164,19 @@ interface Login {
   userId: string;
 }
 
-async function login(baseUrl: string): Promise<Login> {
+async function login(baseUrl: string, username = 'fallmanagement'): Promise<Login> {
   const response = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'fallmanagement', password: DEMO_PASSWORD }),
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
-  if (response.status !== 200) throw new BenchFailure(`login failed: HTTP ${response.status} ${await response.text()}`);
+  if (response.status !== 200) throw new BenchFailure(`login as ${username} failed: HTTP ${response.status} ${await response.text()}`);
   const body = (await response.json()) as { csrfToken: string; tenant: { id: string }; user: { id: string } };
   const cookie = response.headers
     .getSetCookie()
     .map((c) => c.split(';')[0] ?? '')
     .find((c) => c.startsWith('__Host-lotse_session='));
-  if (!cookie) throw new BenchFailure('login answered without the session cookie');
+  if (!cookie) throw new BenchFailure(`login as ${username} answered without the session cookie`);
   return { cookie, csrfToken: body.csrfToken, tenantId: body.tenant.id, userId: body.user.id };
 }
 
@@ -186,6 +190,51 @@ async function sampleWorkload(database: LotseDatabase, tenantId: string) {
   const cases = await sql<{ id: string }>`
     select id from cases where tenant_id = ${tenantId} order by md5(id::text || 'case') limit ${READ_IDS}`.execute(database.owner);
   return { ids: ids.rows.map((r) => r.id), caseIds: cases.rows.map((r) => r.id), bodies: searchBodies(people.rows) };
+}
+
+/**
+ * Referrals the demo provider user may write appointment feedback to today: referrals of the provider
+ * of `username` in status accepted or started whose consent (for that provider) is valid today and
+ * covers `attendance`. Deterministic order, like sampleWorkload.
+ */
+async function sampleFeedbackTargets(database: LotseDatabase, tenantId: string, username: string, today: string): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    select r.id from referrals r
+    join users u on u.tenant_id = r.tenant_id and u.username = ${username} and u.provider_id = r.provider_id
+    join consents k on k.tenant_id = r.tenant_id and k.id = r.consent_id and k.provider_id = r.provider_id
+    where r.tenant_id = ${tenantId}
+      and r.status in ('accepted', 'started')
+      and k.given_on <= ${today}::date
+      and (k.valid_until is null or k.valid_until >= ${today}::date)
+      and k.revoked_on is null
+      and 'attendance' = any(k.categories)
+    order by md5(r.id::text || 'feedback')`.execute(database.owner);
+  return rows.map((r) => r.id);
+}
+
+/** Feedback rows of the given referrals and the sum of their versions (every accepted feedback raises the version by one). */
+async function feedbackCounts(database: LotseDatabase, tenantId: string, ids: string[]): Promise<{ rows: number; versions: number }> {
+  const { rows } = await sql<{ rows: number; versions: number }>`
+    select (select count(*) from referral_feedback where tenant_id = ${tenantId} and referral_id = any(${ids}::uuid[]))::int8 as rows,
+           (select coalesce(sum(version), 0) from referrals where tenant_id = ${tenantId} and id = any(${ids}::uuid[]))::int8 as versions`.execute(
+    database.owner,
+  );
+  return rows[0] ?? { rows: 0, versions: 0 };
+}
+
+/**
+ * Requests cut off at the end of a load run may still be running in the server: waits until what
+ * `count` reads has not changed for a second (at most 15 s), then returns it.
+ */
+async function settled<T>(count: () => Promise<T>): Promise<T> {
+  let last = await count();
+  for (let i = 0; i < 15; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const now = await count();
+    if (JSON.stringify(now) === JSON.stringify(last)) return now;
+    last = now;
+  }
+  return last;
 }
 
 interface Call {
@@ -327,14 +376,25 @@ async function measureServers<K extends string>(
   workload: Workload,
   options: BenchOptions,
   target: Target,
+  hooks: {
+    /** Called with each server's warm-up (not part of the result; write scenarios count its writes). */
+    onWarmup?: (server: K, warmup: LoadResult) => void;
+    /**
+     * Awaited after the warm-up and after each round. Requests cut off at the end of a run go on in the
+     * server; write scenarios wait here until they are done, so they do not slow down the next round.
+     */
+    afterRun?: () => Promise<void>;
+  } = {},
 ): Promise<Record<K, LoadResult>> {
   const servers = Object.entries(urls) as [K, string][];
   const job = (url: string, durationSeconds: number) => ({ url, connections: options.connections, durationSeconds, workload });
   if (options.warmupSeconds > 0) {
     for (const [name, url] of servers) {
-      const warm = await runLoad(job(url, options.warmupSeconds));
-      const problems = loadProblems(`${label} ${name} (warm-up)`, combineRounds([warm.round]));
+      const warm = combineRounds([(await runLoad(job(url, options.warmupSeconds))).round]);
+      const problems = loadProblems(`${label} ${name} (warm-up)`, warm);
       if (problems.length) throw new BenchFailure(problems.join('\n'));
+      hooks.onWarmup?.(name, warm);
+      await hooks.afterRun?.();
     }
   }
   const rounds = new Map<K, Round[]>(servers.map(([name]) => [name, []]));
@@ -347,6 +407,7 @@ async function measureServers<K extends string>(
       });
       const profile = profiler ? await profiler.stop(run.cpuSeconds) : undefined;
       rounds.get(name)?.push({ ...run.round, ...(profile ? { profile } : {}) });
+      await hooks.afterRun?.();
     }
   }
   const results = {} as Record<K, LoadResult>;
@@ -537,7 +598,62 @@ async function main() {
       },
     },
   ];
-  const scenarios = allScenarios.filter((s) => options.scenarios.length === 0 || options.scenarios.includes(s.name));
+  const selected = (name: string) => options.scenarios.length === 0 || options.scenarios.includes(name);
+  const scenarios = allScenarios.filter((s) => selected(s.name));
+
+  // Write scenarios, measured against Lotse alone. Their data is only sampled when they run.
+  const writeScenarios: {
+    name: string;
+    description: string;
+    workload: Workload;
+    /** What the scenario writes: rows, and row versions raised; compared with the 2xx answers after the run. */
+    count: () => Promise<{ rows: number; versions: number }>;
+    rowLabel: string;
+    targets: number;
+  }[] = [];
+  if (selected('provider-feedback')) {
+    const provider = await login(lotseUrl, 'traeger');
+    if (provider.tenantId !== auth.tenantId) throw new BenchFailure('the demo user traeger is not in tenant 0');
+    const today = todayInGermany();
+    const targets = await sampleFeedbackTargets(database, provider.tenantId, 'traeger', today);
+    if (targets.length < FEEDBACK_TARGETS_MIN)
+      throw new BenchFailure(
+        `provider-feedback needs at least ${FEEDBACK_TARGETS_MIN} referrals of traeger's provider in status accepted or started ` +
+          `with a consent valid today (${today}) that covers attendance; the demo data of tenant 0 holds ${targets.length}`,
+      );
+    log(`provider-feedback: ${targets.length} target referrals of traeger's provider`);
+    const body = JSON.stringify({ kind: 'appointment', appointmentOn: today, kept: true });
+    const headers = { cookie: provider.cookie, 'x-csrf-token': provider.csrfToken, 'content-type': 'application/json' };
+    // One request by itself first: it must be accepted, and its SQL shows what each request of the scenario does.
+    const first = await captureQueries(async () => {
+      const response = await fetch(`${lotseUrl}/api/portal/referrals/${targets[0]}/feedback`, { method: 'POST', headers, body });
+      return { status: response.status, text: await response.text() };
+    });
+    if (first.result.status !== 201)
+      throw new BenchFailure(
+        `provider-feedback: a first feedback was answered with HTTP ${first.result.status} ${first.result.text.slice(0, 300)}`,
+      );
+    log('SQL of one provider feedback (Lotse):');
+    for (const q of first.queries) log(`  ${q.text.replace(/\s+/g, ' ').slice(0, 160)}`);
+    writeScenarios.push({
+      name: 'provider-feedback',
+      description:
+        `POST /api/portal/referrals/:id/feedback as the provider user traeger, round-robin over ${targets.length} referrals of its provider ` +
+        `(accepted or started, consent valid today covering attendance), body {"kind":"appointment","appointmentOn":"${today}","kept":true} ` +
+        '(session lookup, tenant transaction, referral locked, consent share-locked and checked, feedback row inserted, ' +
+        'version raised, referral with all its feedback reloaded, read-log append, change-log append last; no Idempotency-Key)',
+      workload: {
+        kind: 'post',
+        paths: targets.map((id) => `/api/portal/referrals/${id}/feedback`),
+        body,
+        cookie: provider.cookie,
+        csrfToken: provider.csrfToken,
+      },
+      count: () => feedbackCounts(database, provider.tenantId, targets),
+      rowLabel: 'referral_feedback rows',
+      targets: targets.length,
+    });
+  }
 
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) {
@@ -565,6 +681,48 @@ async function main() {
     ? await runExperiments(scenarios, results, { lotseUrl, floorUrl: floor.url, ownerUrl: target.url }, options, target)
     : [];
 
+  // Writes last, so that all read measurements (the what-if runs too) see the same data.
+  const writeResults: WriteScenarioResult[] = [];
+  for (const scenario of writeScenarios) {
+    log(
+      `scenario ${scenario.name} (Lotse only): ${options.connections} connections, ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s in one round`,
+    );
+    const before = await scenario.count();
+    let warmupAnswers = 0;
+    // One round of the whole duration: rounds only serve to alternate servers, and each round's end cuts
+    // off the requests still queued, which leaves only the faster ones counted when latencies run to seconds.
+    const { Lotse: lotse } = await measureServers(
+      scenario.name,
+      { Lotse: lotseUrl },
+      scenario.workload,
+      { ...options, rounds: 1 },
+      target,
+      {
+        onWarmup: (_, warmup) => {
+          warmupAnswers += warmup.requests;
+        },
+        afterRun: async () => void (await settled(scenario.count)),
+      },
+    );
+    const after = await settled(scenario.count);
+    const written = after.rows - before.rows;
+    const raised = after.versions - before.versions;
+    const answers = warmupAnswers + lotse.requests;
+    // Each load run can end with one request per connection cut off: its write may commit without a counted answer.
+    const cutOff = options.connections * (1 + (options.warmupSeconds > 0 ? 1 : 0));
+    const check = `${written.toLocaleString('en-US')} ${scenario.rowLabel} written, ${raised.toLocaleString('en-US')} versions raised, ${answers.toLocaleString('en-US')} 2xx answers (${warmupAnswers.toLocaleString('en-US')} warm-up + ${lotse.requests.toLocaleString('en-US')} measured)`;
+    log(`${scenario.name}: ${check}`);
+    if (written !== raised || written < answers || written > answers + cutOff)
+      throw new BenchFailure(
+        `${scenario.name}: the writes do not match the answers: ${check}; expected rows = versions and between the answers and answers + ${cutOff} (requests cut off at the end of a run)`,
+      );
+    notes.push(
+      `${scenario.name}: ${scenario.targets.toLocaleString('en-US')} referrals targeted; ${check}. ` +
+        `Feedback entries per targeted referral: ${(before.rows / scenario.targets).toFixed(1)} before, ${(after.rows / scenario.targets).toFixed(1)} after the run (each answer carries all of them).`,
+    );
+    writeResults.push({ name: scenario.name, description: scenario.description, lotse });
+  }
+
   const readLog = await sql<{ entries: number }>`select count(*)::int8 as entries from read_log`.execute(database.owner);
   notes.push(`Read-log entries written during the run: ${(readLog.rows[0]?.entries ?? 0).toLocaleString('en-US')}.`);
   notes.push(
@@ -572,7 +730,7 @@ async function main() {
       .map(([k, v]) => `${k}=${v}`)
       .join(', ')}.`,
   );
-  for (const s of results) notes.push(`${s.name}: ${s.description}.`);
+  for (const s of [...results, ...writeResults]) notes.push(`${s.name}: ${s.description}.`);
 
   const { postgresSettings: _settings, ...machineSummary } = machine;
   const report: BenchReport = {
@@ -590,6 +748,7 @@ async function main() {
     },
     data,
     scenarios: results,
+    writeScenarios: writeResults,
     experiments,
     targets: evaluateTargets(results, TARGETS),
     notes,
