@@ -1,5 +1,5 @@
 import { type CasePriority, DEFAULT_CONTACT_DENSITY_DAYS, DEFAULT_INDICATION_RULE } from '@lotse/domain';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import {
   type DemoCaseAgreementRule,
   type DemoCaseBarrierType,
@@ -7,6 +7,7 @@ import {
   type DemoCasePerson,
   generateDemoCases,
 } from './demo/cases';
+import { arrayLiteral, bulkInsert, CASE_BARRIER_COLUMNS, FOLLOW_UP_COLUMNS, json, PLAN_SUBGOAL_COLUMNS } from './demo-bulk-insert';
 import type { Database } from './schema';
 import { withTenant } from './tenant-scope';
 
@@ -132,25 +133,6 @@ export async function loadDemoCases(db: Kysely<Database>, options: LoadCasesOpti
   return loaded;
 }
 
-/** One column of a bulk insert: the value per row, its array type for unnest and the cast into the column. */
-type Column<T> = readonly [name: string, type: string, pick: (row: T) => unknown, cast?: string];
-
-/** INSERT INTO table (tenant_id, …) SELECT tenant, … FROM unnest($1::type[], …): one statement for all rows. */
-function bulkInsert<T>(trx: Kysely<Database>, table: string, tenantId: string, rows: readonly T[], columns: ReadonlyArray<Column<T>>) {
-  if (rows.length === 0) return Promise.resolve();
-  const names = sql.raw(columns.map(([name]) => name).join(', '));
-  const selected = sql.raw(columns.map(([name, , , cast]) => (cast ? `u.${name}::${cast}` : `u.${name}`)).join(', '));
-  const arrays: RawBuilder<unknown>[] = columns.map(([, type, pick]) => sql`${rows.map(pick)}::${sql.raw(type)}[]`);
-  return sql`
-    insert into ${sql.table(table)} (tenant_id, ${names})
-    select ${tenantId}::uuid, ${selected}
-    from unnest(${sql.join(arrays)}) as u(${names})`.execute(trx);
-}
-
-const json = (value: unknown) => JSON.stringify(value);
-/** uuid[] per row as array literal text: unnest cannot take ragged two-dimensional arrays. */
-const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
-
 async function insertCaseFiles(trx: Kysely<Database>, tenantId: string, files: DemoCaseFile[]) {
   const all = <T>(pick: (file: DemoCaseFile) => T[]) => files.flatMap(pick);
   await bulkInsert(
@@ -204,20 +186,7 @@ async function insertCaseFiles(trx: Kysely<Database>, tenantId: string, files: D
     'case_barriers',
     tenantId,
     all((f) => f.barriers),
-    [
-      ['id', 'uuid', (b) => b.id],
-      ['case_id', 'uuid', (b) => b.caseId],
-      ['barrier_type_id', 'uuid', (b) => b.barrierTypeId],
-      ['severity', 'text', (b) => b.severity],
-      ['recorded_on', 'date', (b) => b.recordedOn],
-      ['recorded_by', 'uuid', (b) => b.recordedBy],
-      ['priority', 'int4', (b) => b.priority],
-      ['indicators', 'text', (b) => json(b.indicators), 'jsonb'],
-      ['note', 'text', (b) => b.note],
-      ['status', 'text', (b) => b.status],
-      ['created_at', 'timestamptz', (b) => b.createdAt],
-      ['updated_at', 'timestamptz', (b) => b.updatedAt],
-    ],
+    CASE_BARRIER_COLUMNS,
   );
   await bulkInsert(
     trx,
@@ -245,7 +214,7 @@ async function insertCaseFiles(trx: Kysely<Database>, tenantId: string, files: D
       ['title', 'text', (g) => g.title],
       ['description', 'text', (g) => g.description],
       ['status', 'text', (g) => g.status],
-      ['barrier_ids', 'text', (g) => uuidArray(g.barrierIds), 'uuid[]'],
+      ['barrier_ids', 'text', (g) => arrayLiteral(g.barrierIds), 'uuid[]'],
       ['created_at', 'timestamptz', (g) => g.createdAt],
       ['updated_at', 'timestamptz', (g) => g.updatedAt],
     ],
@@ -255,19 +224,7 @@ async function insertCaseFiles(trx: Kysely<Database>, tenantId: string, files: D
     'plan_subgoals',
     tenantId,
     all((f) => f.subGoals),
-    [
-      ['id', 'uuid', (s) => s.id],
-      ['case_id', 'uuid', (s) => s.caseId],
-      ['goal_id', 'uuid', (s) => s.goalId],
-      ['title', 'text', (s) => s.title],
-      ['owner_kind', 'text', (s) => s.ownerKind],
-      ['owner_note', 'text', (s) => s.ownerNote],
-      ['due_on', 'date', (s) => s.dueOn],
-      ['status', 'text', (s) => s.status],
-      ['review_note', 'text', (s) => s.reviewNote],
-      ['created_at', 'timestamptz', (s) => s.createdAt],
-      ['updated_at', 'timestamptz', (s) => s.updatedAt],
-    ],
+    PLAN_SUBGOAL_COLUMNS,
   );
   await bulkInsert(
     trx,
@@ -329,16 +286,6 @@ async function insertCaseFiles(trx: Kysely<Database>, tenantId: string, files: D
     'follow_ups',
     tenantId,
     all((f) => f.followUps),
-    [
-      ['id', 'uuid', (f) => f.id],
-      ['case_id', 'uuid', (f) => f.caseId],
-      ['title', 'text', (f) => f.title],
-      ['due_on', 'date', (f) => f.dueOn],
-      ['owner_id', 'uuid', (f) => f.ownerId],
-      ['done_on', 'date', (f) => f.doneOn],
-      ['done_by', 'uuid', (f) => f.doneBy],
-      ['created_at', 'timestamptz', (f) => f.createdAt],
-      ['updated_at', 'timestamptz', (f) => f.updatedAt],
-    ],
+    FOLLOW_UP_COLUMNS,
   );
 }

@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import {
   type DemoCaseCooperation,
   type DemoCoopBarrierType,
@@ -7,6 +7,7 @@ import {
   generateDemoCooperation,
   generateDemoProviders,
 } from './demo/cooperation';
+import { arrayLiteral, bulkInsert, CASE_BARRIER_COLUMNS, FOLLOW_UP_COLUMNS, json, PLAN_SUBGOAL_COLUMNS } from './demo-bulk-insert';
 import type { Database } from './schema';
 import { withTenant } from './tenant-scope';
 
@@ -71,7 +72,7 @@ export async function loadDemoProviders(db: Kysely<Database>, options: LoadProvi
       ['name', 'text', (o) => o.name],
       ['description', 'text', (o) => o.description],
       ['service_type', 'text', (o) => o.serviceType],
-      ['target_groups', 'text', (o) => textArray(o.targetGroups), 'text[]'],
+      ['target_groups', 'text', (o) => arrayLiteral(o.targetGroups), 'text[]'],
       ['capacity', 'int4', (o) => o.capacity],
       ['capacity_unit', 'text', (o) => o.capacityUnit],
       ['capacity_period', 'text', (o) => o.capacityPeriod],
@@ -396,12 +397,12 @@ async function insertCooperation(trx: Kysely<Database>, tenantId: string, bundle
       ['person_id', 'uuid', (c) => c.personId],
       ['case_id', 'uuid', (c) => c.caseId],
       ['provider_id', 'uuid', (c) => c.providerId],
-      ['categories', 'text', (c) => textArray(c.categories), 'text[]'],
+      ['categories', 'text', (c) => arrayLiteral(c.categories), 'text[]'],
       ['purpose', 'text', (c) => c.purpose],
       ['form', 'text', (c) => c.form],
       ['given_on', 'date', (c) => c.givenOn],
       ['valid_until', 'date', (c) => c.validUntil],
-      ['counselled', 'text', (c) => textArray(c.counselled), 'text[]'],
+      ['counselled', 'text', (c) => arrayLiteral(c.counselled), 'text[]'],
       ['revoked_on', 'date', (c) => c.revokedOn],
       ['revoked_at', 'timestamptz', (c) => c.revokedAt],
       ['revoked_by', 'uuid', (c) => c.revokedBy],
@@ -425,7 +426,7 @@ async function insertCooperation(trx: Kysely<Database>, tenantId: string, bundle
       ['consent_id', 'uuid', (r) => r.consentId],
       ['status', 'text', (r) => r.status],
       ['referral_note', 'text', (r) => r.referralNote],
-      ['goal_ids', 'text', (r) => textArray(r.goalIds), 'uuid[]'],
+      ['goal_ids', 'text', (r) => arrayLiteral(r.goalIds), 'uuid[]'],
       ['health_note', 'text', (r) => r.healthNote],
       ['needs_decision', 'text', (r) => r.needsDecision],
       ['sent_on', 'date', (r) => r.sentOn],
@@ -465,7 +466,7 @@ async function insertCooperation(trx: Kysely<Database>, tenantId: string, bundle
       ['id', 'uuid', (f) => f.id],
       ['referral_id', 'uuid', (f) => f.referralId],
       ['kind', 'text', (f) => f.kind],
-      ['categories', 'text', (f) => textArray(f.categories), 'text[]'],
+      ['categories', 'text', (f) => arrayLiteral(f.categories), 'text[]'],
       ['recorded_on', 'date', (f) => f.recordedOn],
       ['recorded_by', 'uuid', (f) => f.recordedBy],
       ['recorded_at', 'timestamptz', (f) => f.recordedAt],
@@ -477,20 +478,7 @@ async function insertCooperation(trx: Kysely<Database>, tenantId: string, bundle
     'case_barriers',
     tenantId,
     all((b) => b.barriers),
-    [
-      ['id', 'uuid', (b) => b.id],
-      ['case_id', 'uuid', (b) => b.caseId],
-      ['barrier_type_id', 'uuid', (b) => b.barrierTypeId],
-      ['severity', 'text', (b) => b.severity],
-      ['recorded_on', 'date', (b) => b.recordedOn],
-      ['recorded_by', 'uuid', (b) => b.recordedBy],
-      ['priority', 'int4', (b) => b.priority],
-      ['indicators', 'text', (b) => json(b.indicators), 'jsonb'],
-      ['note', 'text', (b) => b.note],
-      ['status', 'text', (b) => b.status],
-      ['created_at', 'timestamptz', (b) => b.createdAt],
-      ['updated_at', 'timestamptz', (b) => b.updatedAt],
-    ],
+    CASE_BARRIER_COLUMNS,
   );
   await bulkInsert(
     trx,
@@ -519,36 +507,14 @@ async function insertCooperation(trx: Kysely<Database>, tenantId: string, bundle
     'follow_ups',
     tenantId,
     all((b) => b.followUps),
-    [
-      ['id', 'uuid', (f) => f.id],
-      ['case_id', 'uuid', (f) => f.caseId],
-      ['title', 'text', (f) => f.title],
-      ['due_on', 'date', (f) => f.dueOn],
-      ['owner_id', 'uuid', (f) => f.ownerId],
-      ['done_on', 'date', (f) => f.doneOn],
-      ['done_by', 'uuid', (f) => f.doneBy],
-      ['created_at', 'timestamptz', (f) => f.createdAt],
-      ['updated_at', 'timestamptz', (f) => f.updatedAt],
-    ],
+    FOLLOW_UP_COLUMNS,
   );
   await bulkInsert(
     trx,
     'plan_subgoals',
     tenantId,
     all((b) => b.subGoals),
-    [
-      ['id', 'uuid', (s) => s.id],
-      ['case_id', 'uuid', (s) => s.caseId],
-      ['goal_id', 'uuid', (s) => s.goalId],
-      ['title', 'text', (s) => s.title],
-      ['owner_kind', 'text', (s) => s.ownerKind],
-      ['owner_note', 'text', (s) => s.ownerNote],
-      ['due_on', 'date', (s) => s.dueOn],
-      ['status', 'text', (s) => s.status],
-      ['review_note', 'text', (s) => s.reviewNote],
-      ['created_at', 'timestamptz', (s) => s.createdAt],
-      ['updated_at', 'timestamptz', (s) => s.updatedAt],
-    ],
+    PLAN_SUBGOAL_COLUMNS,
   );
   await bulkInsert(
     trx,
@@ -609,24 +575,3 @@ async function insertCooperation(trx: Kysely<Database>, tenantId: string, bundle
     ],
   );
 }
-
-// ——— bulk insert (as in demo-cases-load.ts) ———
-
-/** One column of a bulk insert: the value per row, its array type for unnest and the cast into the column. */
-type Column<T> = readonly [name: string, type: string, pick: (row: T) => unknown, cast?: string];
-
-/** INSERT INTO table (tenant_id, …) SELECT tenant, … FROM unnest($1::type[], …): one statement for all rows. */
-function bulkInsert<T>(trx: Kysely<Database>, table: string, tenantId: string, rows: readonly T[], columns: ReadonlyArray<Column<T>>) {
-  if (rows.length === 0) return Promise.resolve();
-  const names = sql.raw(columns.map(([name]) => name).join(', '));
-  const selected = sql.raw(columns.map(([name, , , cast]) => (cast ? `u.${name}::${cast}` : `u.${name}`)).join(', '));
-  const arrays: RawBuilder<unknown>[] = columns.map(([, type, pick]) => sql`${rows.map(pick)}::${sql.raw(type)}[]`);
-  return sql`
-    insert into ${sql.table(table)} (tenant_id, ${names})
-    select ${tenantId}::uuid, ${selected}
-    from unnest(${sql.join(arrays)}) as u(${names})`.execute(trx);
-}
-
-const json = (value: unknown) => JSON.stringify(value);
-/** text[]/uuid[] per row as an array literal: unnest cannot take ragged two-dimensional arrays. Only codes and ids, no quoting needed. */
-const textArray = (values: readonly string[]) => `{${values.join(',')}}`;

@@ -7,3 +7,4 @@ export * from './pglite-lock';
 export type * from './schema';
 export * from './tenant-scope';
 export * from './testing';
+export * from './versioned';

@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCases } from '../demo-cases-load';
 import { loadDemoPersons } from '../demo-load';
 import { withTenant } from '../tenant-scope';
-import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from '../testing';
+import { TEST_BACKENDS, type TestDatabase } from '../testing';
 import {
   DEMO_STATUS_WEIGHTS,
   type DemoCaseAgreementRule,
@@ -30,40 +30,7 @@ import {
   generateDemoCases,
 } from './cases';
 import { createDemoIds, generateTenantData } from './generator';
-
-const REFERENCE_DATE = '2026-11-21';
-const SEED = 'lotse-test';
-
-/** The rows of `agreement_rules` as the migration seeds them. */
-const RULES: DemoCaseAgreementRule[] = [
-  {
-    id: '6f1d7a52-0c8e-4a5b-9c11-3a0d2e7b1001',
-    code: 'egv_sgb2_2005',
-    validFrom: '2005-01-01',
-    validTo: '2023-06-30',
-    agreedKind: 'egv',
-    fallbackKind: 'verwaltungsakt',
-    reviewWithinMonths: 6,
-  },
-  {
-    id: '6f1d7a52-0c8e-4a5b-9c11-3a0d2e7b1002',
-    code: 'kooperationsplan_2023',
-    validFrom: '2023-07-01',
-    validTo: '2026-06-30',
-    agreedKind: 'kooperationsplan',
-    fallbackKind: null,
-    reviewWithinMonths: 6,
-  },
-  {
-    id: '6f1d7a52-0c8e-4a5b-9c11-3a0d2e7b1003',
-    code: 'grundsicherung_2026',
-    validFrom: '2026-07-01',
-    validTo: null,
-    agreedKind: 'kooperationsplan',
-    fallbackKind: 'verwaltungsakt',
-    reviewWithinMonths: 6,
-  },
-];
+import { AGREEMENT_RULES, createDemoTestDatabase, REFERENCE_DATE, SEED } from './testing';
 
 const ids = createDemoIds('cases-test');
 const BARRIER_TYPES = DEFAULT_BARRIER_CATALOGUE.map((entry) => ({ id: ids.next(), code: entry.code, phase: entry.phase }));
@@ -81,7 +48,7 @@ function options(persons: GenerateCasesOptions['persons'], overrides: Partial<Ge
     referenceDate: REFERENCE_DATE,
     persons,
     barrierTypes: BARRIER_TYPES,
-    agreementRules: RULES,
+    agreementRules: AGREEMENT_RULES,
     caseManagerIds: MANAGERS,
     ...overrides,
   };
@@ -268,8 +235,8 @@ describe('demo case generator', () => {
 
   it('writes agreements under the rule of their date, in all three legal periods, never with a consent duty', () => {
     const agreements = files.flatMap((f) => f.agreements);
-    const rules = new Map(RULES.map((r) => [r.id, r]));
-    for (const rule of RULES)
+    const rules = new Map(AGREEMENT_RULES.map((r) => [r.id, r]));
+    for (const rule of AGREEMENT_RULES)
       expect(
         agreements.some((a) => a.ruleId === rule.id && a.reached),
         rule.code,
@@ -393,42 +360,17 @@ describe.each(TEST_BACKENDS)('loading demo cases on %s', (kind) => {
   const progress: number[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
+    database = await createDemoTestDatabase(
+      kind,
+      tenantId,
+      [...managers, randomUUID()].map((id, i) => ({
+        id,
+        username: `user${i}`,
+        displayName: `Fachkraft ${i}`,
+        roles: i < managers.length ? ['case_manager'] : ['admin'],
+      })),
+    );
     const db = database.owner;
-    await db.insertInto('tenants').values({ id: tenantId, name: 'Jobcenter Demo', carrierModel: 'gE' }).execute();
-    await withTenant(db, tenantId, async (trx) => {
-      await trx.insertInto('tenantCaseRules').values({ tenantId }).execute();
-      await trx
-        .insertInto('barrierTypes')
-        .values(
-          DEFAULT_BARRIER_CATALOGUE.map((entry) => ({
-            tenantId,
-            id: randomUUID(),
-            code: entry.code,
-            phase: entry.phase,
-            label: entry.label,
-            description: entry.description,
-            specialCategory: entry.specialCategory,
-            serviceTypes: [...entry.serviceTypes],
-            sortOrder: entry.sortOrder,
-          })),
-        )
-        .execute();
-      await trx
-        .insertInto('users')
-        .values(
-          [...managers, randomUUID()].map((id, i) => ({
-            tenantId,
-            id,
-            username: `user${i}`,
-            displayName: `Fachkraft ${i}`,
-            email: null,
-            passwordHash: 'x',
-            roles: i < managers.length ? ['case_manager'] : ['admin'],
-          })),
-        )
-        .execute();
-    });
     await loadDemoPersons(db, {
       tenantId,
       tenantIndex: 0,

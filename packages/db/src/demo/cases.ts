@@ -19,6 +19,7 @@ import {
   type SubGoalOwnerKind,
   type SubGoalStatus,
 } from '@lotse/domain';
+import { dayOf, daysFromCivil, isoOf, PAD2 } from './days';
 import { cumulative, pickWeighted, type Sfc32, seededRng, uuidV4 } from './prng';
 
 /**
@@ -265,39 +266,7 @@ export const DEMO_STATUS_WEIGHTS: Readonly<Record<CaseStatus, number>> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Dates as day numbers (Hinnant's algorithms): thousands of dates per batch, no Date objects.
-
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-const PAD2: string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
-
-function isoOf(day: number): string {
-  const zz = day + 719468;
-  const era = Math.floor(zz / 146097);
-  const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${PAD2[m]}-${PAD2[d]}`;
-}
-
-function dayOf(iso: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) throw new RangeError(`expected an ISO date (yyyy-mm-dd), got '${iso}'`);
-  const day = daysFromCivil(Number(match[1]), Number(match[2]), Number(match[3]));
-  if (isoOf(day) !== iso) throw new RangeError(`expected an ISO date (yyyy-mm-dd), got '${iso}'`);
-  return day;
-}
+// Dates as day numbers (./days.ts)
 
 /** The day a person born on `birthDate` turns `years` (29 February → 1 March). */
 function birthdayDay(birthDate: string, years: number): number {

@@ -21,8 +21,8 @@ import { loadDemoCases } from '../demo-cases-load';
 import { type LoadedDemoCooperation, loadDemoCooperation, loadDemoProviders } from '../demo-cooperation-load';
 import { loadDemoPersons } from '../demo-load';
 import { withTenant } from '../tenant-scope';
-import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from '../testing';
-import { type DemoCaseAgreementRule, generateDemoCases } from './cases';
+import { TEST_BACKENDS, type TestDatabase } from '../testing';
+import { generateDemoCases } from './cases';
 import {
   type DemoCaseCooperation,
   type DemoConsent,
@@ -34,30 +34,7 @@ import {
 } from './cooperation';
 import { demoDistrict } from './district';
 import { createDemoIds, generateTenantData } from './generator';
-
-const REFERENCE_DATE = '2026-11-21';
-const SEED = 'lotse-test';
-
-const RULES: DemoCaseAgreementRule[] = [
-  {
-    id: '6f1d7a52-0c8e-4a5b-9c11-3a0d2e7b1001',
-    code: 'egv_sgb2_2005',
-    validFrom: '2005-01-01',
-    validTo: '2023-06-30',
-    agreedKind: 'egv',
-    fallbackKind: 'verwaltungsakt',
-    reviewWithinMonths: 6,
-  },
-  {
-    id: '6f1d7a52-0c8e-4a5b-9c11-3a0d2e7b1002',
-    code: 'kooperationsplan_2023',
-    validFrom: '2023-07-01',
-    validTo: null,
-    agreedKind: 'kooperationsplan',
-    fallbackKind: null,
-    reviewWithinMonths: 6,
-  },
-];
+import { AGREEMENT_RULES, createDemoTestDatabase, REFERENCE_DATE, SEED } from './testing';
 
 const ids = createDemoIds('cooperation-test');
 const BARRIER_TYPES = DEFAULT_BARRIER_CATALOGUE.map((entry) => ({
@@ -83,7 +60,7 @@ function casesOf(count: number, seed = SEED): DemoCoopCase[] {
     referenceDate: REFERENCE_DATE,
     persons,
     barrierTypes: BARRIER_TYPES,
-    agreementRules: RULES,
+    agreementRules: AGREEMENT_RULES,
     caseManagerIds: MANAGERS.map((m) => m.id),
   });
   return [...files].map((file) => {
@@ -440,42 +417,12 @@ describe.each(TEST_BACKENDS)('loading demo cooperation on %s', (kind) => {
   let loaded: LoadedDemoCooperation;
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind);
+    database = await createDemoTestDatabase(
+      kind,
+      tenantId,
+      managers.map((id, i) => ({ id, username: `fm${i}`, displayName: `Fachkraft ${i}`, roles: ['case_manager'] })),
+    );
     const db = database.owner;
-    await db.insertInto('tenants').values({ id: tenantId, name: 'Jobcenter Demo', carrierModel: 'gE' }).execute();
-    await withTenant(db, tenantId, async (trx) => {
-      await trx.insertInto('tenantCaseRules').values({ tenantId }).execute();
-      await trx
-        .insertInto('barrierTypes')
-        .values(
-          DEFAULT_BARRIER_CATALOGUE.map((entry) => ({
-            tenantId,
-            id: randomUUID(),
-            code: entry.code,
-            phase: entry.phase,
-            label: entry.label,
-            description: entry.description,
-            specialCategory: entry.specialCategory,
-            serviceTypes: [...entry.serviceTypes],
-            sortOrder: entry.sortOrder,
-          })),
-        )
-        .execute();
-      await trx
-        .insertInto('users')
-        .values(
-          managers.map((id, i) => ({
-            tenantId,
-            id,
-            username: `fm${i}`,
-            displayName: `Fachkraft ${i}`,
-            email: null,
-            passwordHash: 'x',
-            roles: ['case_manager'],
-          })),
-        )
-        .execute();
-    });
     const providers = await loadDemoProviders(db, { tenantId, tenantIndex: 0, seed: SEED, referenceDate: REFERENCE_DATE });
     portalProviderId = providers.portalProviderId;
     await withTenant(db, tenantId, async (trx) => {

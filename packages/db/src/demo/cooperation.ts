@@ -22,6 +22,7 @@ import {
   type Whereabouts,
 } from '@lotse/domain';
 import type { DemoCaseBarrier, DemoCaseFile, DemoFollowUp, DemoPlanSubGoal } from './cases';
+import { dayOfPrefix, daysFromCivil, isoOf, stampOf } from './days';
 import { type DemoDistrict, type DemoTown, demoDistrict } from './district';
 import { DEMO_PHONE_BLOCKS } from './generator';
 import { asciiFold, GERMAN_GROUP } from './names';
@@ -39,44 +40,7 @@ import { cumulative, pickWeighted, type Sfc32, seededRng, uuidV4 } from './prng'
  */
 
 // ---------------------------------------------------------------------------------------------
-// Dates as day numbers (Hinnant's algorithms), as in cases.ts.
-
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-const PAD2: string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
-
-function isoOf(day: number): string {
-  const zz = day + 719468;
-  const era = Math.floor(zz / 146097);
-  const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${PAD2[m]}-${PAD2[d]}`;
-}
-
-function dayOf(iso: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!match) throw new RangeError(`expected an ISO date (yyyy-mm-dd), got '${iso}'`);
-  return daysFromCivil(Number(match[1]), Number(match[2]), Number(match[3]));
-}
-
-/** ISO timestamp (UTC) for a minute count since the epoch day 0. */
-function stampOf(minutes: number): string {
-  const day = Math.floor(minutes / 1440);
-  const minute = minutes - day * 1440;
-  return `${isoOf(day)}T${PAD2[Math.floor(minute / 60)]}:${PAD2[minute % 60]}:00.000Z`;
-}
+// Timestamps
 
 /**
  * Timestamps of one record's history: strictly increasing, in German office hours, and on the
@@ -887,7 +851,7 @@ export function generateDemoProviders(options: GenerateProvidersOptions): DemoPr
   const places = placesOf(district);
   const rng = seededRng('providers', options.seed, options.tenantIndex);
   const ids = seededRng('provider-ids', options.seed, options.tenantIndex);
-  const R = dayOf(options.referenceDate);
+  const R = dayOfPrefix(options.referenceDate);
   const network: DemoProviderNetwork = { providers: [], agreements: [], offers: [], locations: [], staff: [], portalProviderId: '' };
 
   PROVIDER_TEMPLATES.forEach((template, index) => {
@@ -1841,9 +1805,9 @@ interface Context {
 function windowOf(c: DemoCoopCase, R: number): CasePlan['window'] {
   if (c.implementationFrom === null) return null;
   if (!['implementation', 'closing', 'aftercare', 'closed'].includes(c.status)) return null;
-  const from = dayOf(c.implementationFrom);
-  const to = c.status === 'implementation' || c.implementationTo === null ? R : Math.min(R, dayOf(c.implementationTo));
-  const last = c.status === 'closed' ? Math.min(R, c.closedOn ? dayOf(c.closedOn) : to) : R;
+  const from = dayOfPrefix(c.implementationFrom);
+  const to = c.status === 'implementation' || c.implementationTo === null ? R : Math.min(R, dayOfPrefix(c.implementationTo));
+  const last = c.status === 'closed' ? Math.min(R, c.closedOn ? dayOfPrefix(c.closedOn) : to) : R;
   if (to < from || last < to) return null;
   return { from, to, last };
 }
@@ -2198,7 +2162,7 @@ class CaseCooperationBuilder {
     const withConsent = needsConsent || rng.chance(0.55);
     const consentLatest = needsConsent ? (days[sendIndex + 1] as number) : R;
     const consentGiven = withConsent
-      ? Math.max(dayOf(c.openedOn), Math.min(consentLatest, created - rng.int(8) + (rng.chance(0.3) ? rng.int(4) : 0)))
+      ? Math.max(dayOfPrefix(c.openedOn), Math.min(consentLatest, created - rng.int(8) + (rng.chance(0.3) ? rng.int(4) : 0)))
       : null;
 
     const referralId = this.id();
@@ -2211,7 +2175,7 @@ class CaseCooperationBuilder {
     };
     if (consentBeforeCreate) makeConsent();
 
-    const goals = c.goals.filter((g) => dayOf(g.createdOn) <= created && g.status !== 'dropped');
+    const goals = c.goals.filter((g) => dayOfPrefix(g.createdOn) <= created && g.status !== 'dropped');
     const goalIds = goals.length ? [rng.pick(goals).id, ...(goals.length > 1 && rng.chance(0.3) ? [rng.pick(goals).id] : [])] : [];
     const referral: DemoReferral = {
       id: referralId,
@@ -2338,7 +2302,7 @@ class CaseCooperationBuilder {
         }
         case 'confirm_self_referral': {
           referral.needsDecision = rng.pick(NEEDS_DECISIONS);
-          const started = Math.max(dayOf(c.openedOn), created - rng.int(15));
+          const started = Math.max(dayOfPrefix(c.openedOn), created - rng.int(15));
           referral.startedOn = isoOf(started);
           transition(action, to, day, null);
           runFrom = day;
@@ -2512,7 +2476,7 @@ class CaseCooperationBuilder {
   ): { validUntil: number | null; revokedOn: number | null } {
     const { rng, R } = this;
     if (!consent) return { validUntil: null, revokedOn: null };
-    const given = dayOf(consent.givenOn);
+    const given = dayOfPrefix(consent.givenOn);
     const open = OPEN_PLANS.has(slot.kind);
     const end = open ? R : lastStep;
     let validUntil: number | null = rng.chance(0.3) ? null : given + rng.range(365, 730);
@@ -2589,7 +2553,7 @@ class CaseCooperationBuilder {
       shown.add(accept ? 'accepted' : 'rejected');
       proposal.status = accept ? 'accepted' : 'rejected';
       proposal.decidedBy = c.caseManagerId;
-      proposal.decidedAt = stampOf(Math.max(decided * 1440 + (decided >= R ? 300 : 900), dayOf(entry.recordedAt) * 1440 + 1));
+      proposal.decidedAt = stampOf(Math.max(decided * 1440 + (decided >= R ? 300 : 900), dayOfPrefix(entry.recordedAt) * 1440 + 1));
       if (proposal.decidedAt <= entry.recordedAt) proposal.decidedAt = stampOf(minutesOf(entry.recordedAt) + 5);
       proposal.decisionNote = rng.pick(accept ? PROPOSAL_ACCEPT_NOTES : PROPOSAL_REJECT_NOTES);
       proposal.version = 2;
@@ -2642,7 +2606,7 @@ class CaseCooperationBuilder {
   private conference(kind: ConferenceKind) {
     const { rng, R, ctx, plan } = this;
     const c = plan.c;
-    const opened = dayOf(c.openedOn);
+    const opened = dayOfPrefix(c.openedOn);
     let day: number;
     let status: DemoConference['status'];
     let actual = kind;
@@ -2762,7 +2726,7 @@ class CaseCooperationBuilder {
     const c = plan.c;
     const manager = c.caseManagerId;
     const providerParticipants = participants.filter((p) => p.kind === 'provider');
-    const goals = c.goals.filter((g) => g.status === 'active' && dayOf(g.createdOn) <= day);
+    const goals = c.goals.filter((g) => g.status === 'active' && dayOfPrefix(g.createdOn) <= day);
     const count = rng.range(1, 3);
     let stamp = day * 1440 + minute + 150;
     for (let i = 0; i < count; i++) {
@@ -2842,7 +2806,7 @@ class CaseCooperationBuilder {
 }
 
 function minutesOf(stamp: string): number {
-  return dayOf(stamp) * 1440 + Number(stamp.slice(11, 13)) * 60 + Number(stamp.slice(14, 16));
+  return dayOfPrefix(stamp) * 1440 + Number(stamp.slice(11, 13)) * 60 + Number(stamp.slice(14, 16));
 }
 
 /**
@@ -2850,7 +2814,7 @@ function minutesOf(stamp: string): number {
  * Deterministic for the options; planning is one pass over the cases, building a second one.
  */
 export function* generateDemoCooperation(options: GenerateCooperationOptions): Generator<DemoCaseCooperation> {
-  const R = dayOf(options.referenceDate);
+  const R = dayOfPrefix(options.referenceDate);
   const { network } = options;
   for (const provider of network.providers)
     if (!options.providerStaffIds[provider.id]) throw new Error(`providerStaffIds lacks provider ${provider.id} (${provider.name})`);

@@ -1,3 +1,4 @@
+import { daysFromCivil, isoOf, PAD2 } from './days';
 import { type DemoDistrict, type DemoTown, demoDistrict, HOUSEHOLD_SCATTER_LON_FACTOR, HOUSEHOLD_SCATTER_METERS } from './district';
 import { asciiFold, GERMAN_GROUP, ORIGIN_GROUPS, type OriginGroup } from './names';
 import { cumulative, pickWeighted, type Sfc32, seededRng, uuidV4 } from './prng';
@@ -79,32 +80,7 @@ export function createDemoIds(seed: string): { next(): string } {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Dates: proleptic Gregorian day numbers (Hinnant's algorithms) instead of Date objects, because
-// this runs once per person and Date parsing/formatting dominates otherwise.
-
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-const PAD2: string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
-
-function isoFromDays(z: number): string {
-  const zz = z + 719468;
-  const era = Math.floor(zz / 146097);
-  const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${PAD2[m]}-${PAD2[d]}`;
-}
+// Dates as day numbers (./days.ts): this runs once per person, and Date parsing/formatting would dominate.
 
 function parseIsoDate(value: string): [number, number, number] {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -112,7 +88,7 @@ function parseIsoDate(value: string): [number, number, number] {
     const y = Number(match[1]);
     const m = Number(match[2]);
     const d = Number(match[3]);
-    const back = isoFromDays(daysFromCivil(y, m, d));
+    const back = isoOf(daysFromCivil(y, m, d));
     if (back === value) return [y, m, d];
   }
   throw new RangeError(`referenceDate must be an ISO date (yyyy-mm-dd), got '${value}'`);
@@ -139,7 +115,7 @@ class BirthDates {
   }
 
   draw(rng: Sfc32, age: number): string {
-    return isoFromDays((this.first[age] as number) + Math.floor(rng.float() * (this.span[age] as number)));
+    return isoOf((this.first[age] as number) + Math.floor(rng.float() * (this.span[age] as number)));
   }
 }
 

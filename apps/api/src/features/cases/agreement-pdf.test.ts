@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AgreementVersion } from '@lotse/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AgreementPdfInput, formatDateDe, renderAgreementPdf, toWinAnsi } from './agreement-pdf';
+import { formatDateDe, toWinAnsi } from '../pdf/kit';
+import { type AgreementPdfInput, renderAgreementPdf } from './agreement-pdf';
 
 // The three rules as seeded by the migration (agreement_rules).
 const RULES = {

@@ -1,4 +1,4 @@
-import type { CasesTable, Database, Tx } from '@lotse/db';
+import { type CasesTable, type Database, type Tx, updateIfVersion } from '@lotse/db';
 import { OPEN_CASE_STATUSES } from '@lotse/domain';
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
@@ -23,22 +23,15 @@ export class CaseRepository {
   }
 
   /** Updates a versioned row if its version is still `expectedVersion`; returns whether it did. */
-  async updateVersioned<T extends Versioned>(
+  updateVersioned<T extends Versioned>(
     trx: Tx,
     table: T,
     tenantId: string,
     id: string,
     expectedVersion: number,
     changes: Record<string, unknown>,
-  ): Promise<boolean> {
-    const result = await trx
-      .updateTable(table as 'cases')
-      .set({ ...(changes as Updateable<CasesTable>), version: sql`version + 1`, updatedAt: sql`now()` })
-      .where('tenantId', '=', tenantId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+  ) {
+    return updateIfVersion(trx, table, tenantId, id, expectedVersion, changes);
   }
 
   /** Changes of a case made as a side effect (contacts move the due date): no version check. */

@@ -1,6 +1,13 @@
-import type { CooperationAgreementsTable, OfferLocationsTable, OffersTable, ProvidersTable, Tx } from '@lotse/db';
+import {
+  type CooperationAgreementsTable,
+  type OfferLocationsTable,
+  type OffersTable,
+  type ProvidersTable,
+  type Tx,
+  updateIfVersion,
+} from '@lotse/db';
 import type { HandbookPageContent } from '@lotse/domain';
-import { type Insertable, sql, type Updateable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 
 export type ProviderRow = NonNullable<Awaited<ReturnType<ProviderRepository['findProvider']>>>;
@@ -104,22 +111,8 @@ export class ProviderRepository {
   }
 
   /** Updates a versioned row if its version is still `expectedVersion`; returns whether it did. */
-  async updateVersioned(
-    trx: Tx,
-    table: Versioned,
-    tenantId: string,
-    id: string,
-    expectedVersion: number,
-    changes: Record<string, unknown>,
-  ): Promise<boolean> {
-    const result = await trx
-      .updateTable(table as 'providers')
-      .set({ ...(changes as Updateable<ProvidersTable>), version: sql`version + 1`, updatedAt: sql`now()` })
-      .where('tenantId', '=', tenantId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+  updateVersioned(trx: Tx, table: Versioned, tenantId: string, id: string, expectedVersion: number, changes: Record<string, unknown>) {
+    return updateIfVersion(trx, table, tenantId, id, expectedVersion, changes);
   }
 
   // ——— cooperation agreements ———

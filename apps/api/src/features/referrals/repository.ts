@@ -1,4 +1,4 @@
-import type { ConsentsTable, Database, ReferralsTable, Tx } from '@lotse/db';
+import { type ConsentsTable, type Database, type ReferralsTable, type Tx, updateIfVersion } from '@lotse/db';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 
@@ -173,15 +173,8 @@ export class ReferralRepository {
   }
 
   /** Updates the referral if its version is still `expectedVersion`; every change raises the version. */
-  async updateReferral(trx: Tx, tenantId: string, id: string, expectedVersion: number, changes: Record<string, unknown>): Promise<boolean> {
-    const result = await trx
-      .updateTable('referrals')
-      .set({ ...changes, version: sql`version + 1`, updatedAt: sql`now()` })
-      .where('tenantId', '=', tenantId)
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+  updateReferral(trx: Tx, tenantId: string, id: string, expectedVersion: number, changes: Record<string, unknown>): Promise<boolean> {
+    return updateIfVersion(trx, 'referrals', tenantId, id, expectedVersion, changes);
   }
 
   insertTransition(

@@ -5,15 +5,26 @@ import {
   updateCooperationAgreementRequest,
 } from '@lotse/contracts';
 import { DEFAULT_FEEDBACK_DEADLINES } from '@lotse/domain';
-import { SelectField, TextAreaField, TextField } from '../../components/FormField';
+import { TextAreaField, TextField } from '../../components/FormField';
 import { t } from '../../i18n';
 import { formatDate, parseGermanDate } from '../../lib/format';
 import { DateField, type FieldProblem } from '../cases/caseFormKit';
 import type { CreateAgreementBody, UpdateAgreementBody } from './api';
-import { blankToNull, type FieldMap, type FormBinding, firstPerField, schemaProblems, wholeInRange } from './kit';
+import {
+  blankToNull,
+  type FieldMap,
+  type FormBinding,
+  firstPerField,
+  ProviderChoice,
+  schemaProblems,
+  textBinding,
+  wholeInRange,
+} from './kit';
 
 export const AGREEMENT_TEXTS = ['feedbackProcedure', 'qualityStandards', 'reportingDuties', 'auditRights', 'notice'] as const;
 type TextKey = (typeof AGREEMENT_TEXTS)[number];
+/** The three feedback deadlines in days. */
+const DEADLINES = ['answerDays', 'startDays', 'interimReportDays'] as const;
 
 export interface AgreementValues {
   providerId: string;
@@ -136,13 +147,19 @@ export function agreementUpdateBody(v: AgreementValues, base: AgreementValues): 
   if (v.title.trim() !== base.title.trim()) body.title = v.title.trim();
   if (v.validFrom.trim() !== base.validFrom && p.validFrom) body.validFrom = p.validFrom;
   if (v.validUntil.trim() !== base.validUntil && p.validUntil !== undefined) body.validUntil = p.validUntil;
-  for (const key of ['answerDays', 'startDays', 'interimReportDays'] as const) {
+  for (const key of DEADLINES) {
     const n = p[key];
     if (v[key].trim() !== base[key] && typeof n === 'number') body[key] = n;
   }
   for (const key of AGREEMENT_TEXTS) if (v[key].trim() !== base[key].trim()) body[key] = blankToNull(v[key]);
   return { body, problems: firstPerField(p.problems, schemaProblems(updateCooperationAgreementRequest, body)) };
 }
+
+const DEADLINE_HINTS: Record<(typeof DEADLINES)[number], Parameters<typeof t>[0]> = {
+  answerDays: 'cooperation.answerDaysHint',
+  startDays: 'cooperation.startDaysHint',
+  interimReportDays: 'cooperation.interimReportDaysHint',
+};
 
 const TEXT_HINTS: Record<TextKey, Parameters<typeof t>[0]> = {
   feedbackProcedure: 'cooperation.feedbackProcedureHint',
@@ -165,120 +182,53 @@ export function AgreementFields({
   /** Edit: the provider is fixed. */
   providerName?: string;
 }) {
-  const { values, set, err } = form;
+  const field = textBinding(form, 'agreement');
   const labels = agreementLabels();
   const optional = (label: string) => `${label} ${t('common.optional')}`;
   return (
     <>
-      {mode === 'create' ? (
-        <SelectField
-          id="agreement-providerId"
-          label={labels.providerId}
-          value={values.providerId}
-          onChange={set('providerId')}
-          error={err('providerId')}
-          required
-          width="long"
-          options={[
-            { value: '', label: t('form.choose') },
-            ...(providers ?? []).map((p) => ({
-              value: p.id,
-              label: p.active ? p.name : t('cooperation.inactiveOption', { name: p.name }),
-            })),
-          ]}
-        />
-      ) : (
-        <div className="field">
-          <p className="field-label">{labels.providerId}</p>
-          <p>{providerName}</p>
-        </div>
-      )}
+      <ProviderChoice
+        mode={mode}
+        {...field('providerId')}
+        label={labels.providerId}
+        providers={providers ?? []}
+        providerName={providerName}
+      />
       <TextField
-        id="agreement-title"
+        {...field('title')}
         label={labels.title}
         hint={t('cooperation.agreementTitleHint')}
-        value={values.title}
-        onChange={set('title')}
-        error={err('title')}
         required
         width="long"
         maxLength={200}
         autoComplete="off"
       />
       <div className="field-row">
-        <DateField
-          id="agreement-validFrom"
-          label={labels.validFrom}
-          value={values.validFrom}
-          onChange={set('validFrom')}
-          error={err('validFrom')}
-          required
-        />
-        <DateField
-          id="agreement-validUntil"
-          label={optional(labels.validUntil)}
-          hint={t('cooperation.validUntilHint')}
-          value={values.validUntil}
-          onChange={set('validUntil')}
-          error={err('validUntil')}
-        />
+        <DateField {...field('validFrom')} label={labels.validFrom} required />
+        <DateField {...field('validUntil')} label={optional(labels.validUntil)} hint={t('cooperation.validUntilHint')} />
       </div>
       <fieldset className="fieldset coop-group">
         <legend className="coop-group__legend">{t('cooperation.deadlinesLegend')}</legend>
         <p className="field-hint">{t('cooperation.deadlinesHint')}</p>
         <div className="field-row">
-          <TextField
-            id="agreement-answerDays"
-            label={labels.answerDays}
-            hint={t('cooperation.answerDaysHint')}
-            value={values.answerDays}
-            onChange={set('answerDays')}
-            error={err('answerDays')}
-            required
-            width="short"
-            inputMode="numeric"
-            autoComplete="off"
-          />
-          <TextField
-            id="agreement-startDays"
-            label={labels.startDays}
-            hint={t('cooperation.startDaysHint')}
-            value={values.startDays}
-            onChange={set('startDays')}
-            error={err('startDays')}
-            required
-            width="short"
-            inputMode="numeric"
-            autoComplete="off"
-          />
-          <TextField
-            id="agreement-interimReportDays"
-            label={labels.interimReportDays}
-            hint={t('cooperation.interimReportDaysHint')}
-            value={values.interimReportDays}
-            onChange={set('interimReportDays')}
-            error={err('interimReportDays')}
-            required
-            width="short"
-            inputMode="numeric"
-            autoComplete="off"
-          />
+          {DEADLINES.map((key) => (
+            <TextField
+              key={key}
+              {...field(key)}
+              label={labels[key]}
+              hint={t(DEADLINE_HINTS[key])}
+              required
+              width="short"
+              inputMode="numeric"
+              autoComplete="off"
+            />
+          ))}
         </div>
       </fieldset>
       <fieldset className="fieldset coop-group">
         <legend className="coop-group__legend">{t('cooperation.textsLegend')}</legend>
         {AGREEMENT_TEXTS.map((key) => (
-          <TextAreaField
-            key={key}
-            id={`agreement-${key}`}
-            label={optional(labels[key])}
-            hint={t(TEXT_HINTS[key])}
-            value={values[key]}
-            onChange={set(key)}
-            error={err(key)}
-            rows={4}
-            maxLength={4000}
-          />
+          <TextAreaField key={key} {...field(key)} label={optional(labels[key])} hint={t(TEXT_HINTS[key])} rows={4} maxLength={4000} />
         ))}
       </fieldset>
     </>

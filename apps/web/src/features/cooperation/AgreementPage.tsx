@@ -1,13 +1,12 @@
 import type { CooperationAgreement } from '@lotse/contracts';
 import { useCallback } from 'react';
 import { Link, useParams } from 'react-router';
-import { etagFromVersion } from '../../api/client';
-import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../components/Page';
+import { PageHeader, usePageTitle } from '../../components/Page';
 import { useAnnounce } from '../../components/Status';
 import { t } from '../../i18n';
 import { todayIso } from '../../lib/format';
 import { useLoadedResource } from '../../lib/useLoadedResource';
-import { based, useCaseForm } from '../cases/caseFormKit';
+import { based } from '../cases/caseFormKit';
 import {
   AGREEMENT_TEXTS,
   AgreementFields,
@@ -17,7 +16,7 @@ import {
   agreementValues,
 } from './AgreementForm';
 import * as api from './api';
-import { bind, CoopFormFrame, Item, useConflict, useCoopRights } from './kit';
+import { bind, CoopFormFrame, Item, notLoaded, useCoopRights, useEditForm } from './kit';
 import { AgreementStateBadge, DeadlineList, validityText } from './labels';
 
 /** A cooperation agreement: the coordinator edits it here, team leads read it. */
@@ -29,15 +28,13 @@ export function AgreementPage() {
   usePageTitle(rights.admin ? t('cooperation.agreementEditTitle') : t('cooperation.agreementTitle'));
 
   if (!loaded) {
-    return (
-      <>
-        <PageHeader title={t('cooperation.agreementTitle')} />
-        {loadError ? <ProblemAlert error={loadError} onRetry={loadError.status === 404 ? undefined : () => void load()} /> : <Loading />}
-        <p>
-          <Link to="/kooperation/vereinbarungen">{t('cooperation.toAgreements')}</Link>
-        </p>
-      </>
-    );
+    return notLoaded({
+      title: t('cooperation.agreementTitle'),
+      error: loadError,
+      onRetry: load,
+      backTo: '/kooperation/vereinbarungen',
+      backLabel: t('cooperation.toAgreements'),
+    });
   }
   const header = (
     <PageHeader title={t('cooperation.agreementHeading', { title: loaded.title })}>
@@ -84,48 +81,32 @@ function AgreementView({ agreement }: { agreement: CooperationAgreement }) {
 
 function AgreementEditForm({ agreement, onCurrent }: { agreement: CooperationAgreement; onCurrent: (a: CooperationAgreement) => void }) {
   const announce = useAnnounce();
-  const form = useCaseForm(() => based(agreementValues(agreement), agreement.version));
-  const conflict = useConflict({
-    form,
-    fetchCurrent: async () => (await api.getAgreement(agreement.id)).data,
+  const { form, frame } = useEditForm({
+    record: agreement,
     toValues: agreementValues,
     labels: agreementLabels(),
+    fetchCurrent: async () => (await api.getAgreement(agreement.id)).data,
     onCurrent,
+    updateBody: agreementUpdateBody,
+    // The coordinator stays on the page: the form starts over from the saved version.
+    save: async (body, ifMatch, form) => {
+      const res = await api.updateAgreement(agreement.id, ifMatch, body);
+      form.reset(based(agreementValues(res.data), res.data.version));
+      onCurrent(res.data);
+      announce(t('common.saved'));
+    },
+    conflictText: t('cooperation.conflictAgreement'),
   });
-
-  const save = () => {
-    const { body, problems } = agreementUpdateBody(form.values, form.values.base);
-    if (problems.length === 0 && Object.keys(body).length === 0) {
-      announce(t('common.noChanges'));
-      return;
-    }
-    void form.submit(
-      () => problems,
-      async () => {
-        const res = await api.updateAgreement(agreement.id, etagFromVersion(form.values.version), body);
-        form.reset(based(agreementValues(res.data), res.data.version));
-        onCurrent(res.data);
-        announce(t('common.saved'));
-      },
-      { onConflict: conflict.onConflict },
-    );
-  };
 
   return (
     <CoopFormFrame
-      form={form}
+      {...frame}
       fields={agreementFieldMap('edit')}
-      onSubmit={save}
-      submitLabel={t('common.save')}
       onCancel={() => {
         form.reset(based(form.values.base, form.values.version));
         announce(t('cooperation.discarded'));
       }}
       cancelLabel={t('cooperation.discard')}
-      conflictText={t('cooperation.conflictAgreement')}
-      changedFields={conflict.changedFields}
-      onConflictReload={conflict.onConflictReload}
-      onConflictKeepEditing={conflict.onConflictKeepEditing}
     >
       <AgreementFields form={bind(form)} mode="edit" providerName={agreement.provider.name} />
     </CoopFormFrame>

@@ -1,15 +1,15 @@
 import { SERVICE_TYPE_LABELS_DE } from '@lotse/domain';
 import { Link, useNavigate, useParams } from 'react-router';
-import { etagFromVersion } from '../../api/client';
-import { TextAreaField, TextField } from '../../components/FormField';
-import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../components/Page';
+import { FieldError, TextAreaField, TextField } from '../../components/FormField';
+import { PageHeader, usePageTitle } from '../../components/Page';
 import { type FlashState, useAnnounce } from '../../components/Status';
 import { t } from '../../i18n';
-import { based, type FieldProblem, useCaseForm } from '../cases/caseFormKit';
+import type { FieldProblem } from '../cases/caseFormKit';
 import type { HandbookPage, UpdateHandbookBody } from './api';
 import * as api from './api';
 import { useHandbookPage } from './HandbookPage';
-import { bind, blankToNull, CoopFormFrame, type FieldMap, type FormBinding, focusSoon, newRowKey, useConflict } from './kit';
+import { bind, blankToNull, CoopFormFrame, type FieldMap, type FormBinding, newRowKey, notLoaded, useEditForm } from './kit';
+import { MoveButtons, RowsFieldset, rowActions } from './rows';
 
 interface ItemRow {
   key: string;
@@ -100,48 +100,34 @@ export function HandbookEditPage() {
   usePageTitle(t('cooperation.handbookEditTitle'));
   const { loaded, setLoaded, loadError, load } = useHandbookPage(serviceType);
   if (!loaded) {
-    return (
-      <>
-        <PageHeader title={t('cooperation.handbookEditTitle')} />
-        {loadError ? <ProblemAlert error={loadError} onRetry={loadError.status === 404 ? undefined : () => void load()} /> : <Loading />}
-        <p>
-          <Link to="/handbuch">{t('cooperation.toHandbook')}</Link>
-        </p>
-      </>
-    );
+    return notLoaded({
+      title: t('cooperation.handbookEditTitle'),
+      error: loadError,
+      onRetry: load,
+      backTo: '/handbuch',
+      backLabel: t('cooperation.toHandbook'),
+    });
   }
   return <HandbookEditForm key={loaded.serviceType} page={loaded} onCurrent={setLoaded} />;
 }
 
 function HandbookEditForm({ page, onCurrent }: { page: HandbookPage; onCurrent: (p: HandbookPage) => void }) {
   const navigate = useNavigate();
-  const announce = useAnnounce();
-  const form = useCaseForm(() => based(handbookValues(page), page.version));
-  const conflict = useConflict({
-    form,
-    fetchCurrent: async () => (await api.getHandbookPage(page.serviceType)).data,
+  const back = `/handbuch/${page.serviceType}`;
+  const { form, frame } = useEditForm({
+    record: page,
     toValues: handbookValues,
     labels: labels(),
+    fetchCurrent: async () => (await api.getHandbookPage(page.serviceType)).data,
     onCurrent,
+    updateBody,
+    save: async (body, ifMatch) => {
+      await api.updateHandbookPage(page.serviceType, ifMatch, body);
+      const state: FlashState = { flash: t('cooperation.handbookSaved') };
+      navigate(back, { state });
+    },
+    conflictText: t('cooperation.conflictHandbook'),
   });
-  const back = `/handbuch/${page.serviceType}`;
-
-  const save = () => {
-    const { body, problems } = updateBody(form.values, form.values.base);
-    if (problems.length === 0 && Object.keys(body).length === 0) {
-      announce(t('common.noChanges'));
-      return;
-    }
-    void form.submit(
-      () => problems,
-      async () => {
-        await api.updateHandbookPage(page.serviceType, etagFromVersion(form.values.version), body);
-        const state: FlashState = { flash: t('cooperation.handbookSaved') };
-        navigate(back, { state });
-      },
-      { onConflict: conflict.onConflict },
-    );
-  };
 
   const binding = bind<HandbookValues>(form);
   return (
@@ -151,17 +137,7 @@ function HandbookEditForm({ page, onCurrent }: { page: HandbookPage; onCurrent: 
           {SERVICE_TYPE_LABELS_DE[page.serviceType]} · <Link to={back}>{t('cooperation.toHandbookPageBack')}</Link>
         </p>
       </PageHeader>
-      <CoopFormFrame
-        form={form}
-        fields={fieldMap(form.values)}
-        onSubmit={save}
-        submitLabel={t('common.save')}
-        onCancel={() => navigate(back)}
-        conflictText={t('cooperation.conflictHandbook')}
-        changedFields={conflict.changedFields}
-        onConflictReload={conflict.onConflictReload}
-        onConflictKeepEditing={conflict.onConflictKeepEditing}
-      >
+      <CoopFormFrame {...frame} fields={fieldMap(form.values)} onCancel={() => navigate(back)}>
         <TextField
           id="hb-title"
           label={labels().title}
@@ -200,13 +176,6 @@ function HandbookEditForm({ page, onCurrent }: { page: HandbookPage; onCurrent: 
   );
 }
 
-function move<T>(list: T[], from: number, to: number): T[] {
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  if (item !== undefined) next.splice(to, 0, item);
-  return next;
-}
-
 /**
  * Checklists with their items: add, remove and move up/down by buttons (keyboard-usable; no drag
  * and drop). After each step the focus stays on the moved element or goes to the next sensible one.
@@ -214,194 +183,131 @@ function move<T>(list: T[], from: number, to: number): T[] {
 function ChecklistsEditor({ form }: { form: FormBinding<HandbookValues> }) {
   const announce = useAnnounce();
   const lists = form.values.checklists;
-  const setLists = form.set('checklists');
   const { err } = form;
-  const updateList = (key: string, update: (c: ChecklistRow) => ChecklistRow) =>
-    setLists(lists.map((c) => (c.key === key ? update(c) : c)));
+  const listName = (c: ChecklistRow, i: number) => c.title || t('cooperation.checklistN', { n: i + 1 });
+  const listActions = rowActions({
+    rows: lists,
+    setRows: form.set('checklists'),
+    announce,
+    firstId: (c) => checklistId(c, 'title'),
+    addId: 'hb-add-checklist',
+    added: (n) => t('cooperation.checklistAdded', { n }),
+    removed: (n) => t('cooperation.checklistRemoved', { n }),
+    moving: {
+      moved: (c, i, to) => t('cooperation.checklistMoved', { title: listName(c, i), pos: to + 1 }),
+      buttonId: (c, direction) => checklistId(c, direction),
+    },
+  });
+  const itemActions = (c: ChecklistRow) =>
+    rowActions({
+      rows: c.items,
+      setRows: (items) => listActions.update(c.key, { items }),
+      announce,
+      firstId: (item) => itemId(c, item),
+      addId: checklistId(c, 'add-item'),
+      added: (n) => t('cooperation.itemAdded', { n }),
+      removed: (n) => t('cooperation.itemRemoved', { n }),
+      moving: {
+        moved: (_item, j, to) => t('cooperation.itemMoved', { n: j + 1, pos: to + 1 }),
+        buttonId: (item, direction) => itemId(c, item, direction),
+      },
+    });
 
-  const addList = () => {
-    const row: ChecklistRow = { key: newRowKey(), title: '', items: [{ key: newRowKey(), text: '' }] };
-    setLists([...lists, row]);
-    announce(t('cooperation.checklistAdded', { n: lists.length + 1 }));
-    focusSoon(checklistId(row, 'title'));
-  };
-  const removeList = (i: number) => {
-    const next = lists.filter((_, k) => k !== i);
-    setLists(next);
-    announce(t('cooperation.checklistRemoved', { n: i + 1 }));
-    const neighbour = next[i] ?? next[i - 1];
-    focusSoon(neighbour ? checklistId(neighbour, 'title') : 'hb-add-checklist');
-  };
-  const moveList = (i: number, by: -1 | 1) => {
-    const c = lists[i];
-    if (!c) return;
-    const to = i + by;
-    setLists(move(lists, i, to));
-    announce(t('cooperation.checklistMoved', { title: c.title || t('cooperation.checklistN', { n: i + 1 }), pos: to + 1 }));
-    // At the top (or bottom) the button just used is disabled: the focus goes to the other one.
-    const up = to > 0 && (by === -1 || to === lists.length - 1);
-    focusSoon(checklistId(c, up ? 'up' : 'down'));
-  };
-
-  const addItem = (c: ChecklistRow) => {
-    const item = { key: newRowKey(), text: '' };
-    updateList(c.key, (x) => ({ ...x, items: [...x.items, item] }));
-    announce(t('cooperation.itemAdded', { n: c.items.length + 1 }));
-    focusSoon(itemId(c, item));
-  };
-  const removeItem = (c: ChecklistRow, j: number) => {
-    const next = c.items.filter((_, k) => k !== j);
-    updateList(c.key, (x) => ({ ...x, items: next }));
-    announce(t('cooperation.itemRemoved', { n: j + 1 }));
-    const neighbour = next[j] ?? next[j - 1];
-    focusSoon(neighbour ? itemId(c, neighbour) : checklistId(c, 'add-item'));
-  };
-  const moveItem = (c: ChecklistRow, j: number, by: -1 | 1) => {
-    const item = c.items[j];
-    if (!item) return;
-    const to = j + by;
-    updateList(c.key, (x) => ({ ...x, items: move(x.items, j, to) }));
-    announce(t('cooperation.itemMoved', { n: j + 1, pos: to + 1 }));
-    const up = to > 0 && (by === -1 || to === c.items.length - 1);
-    focusSoon(itemId(c, item, up ? 'up' : 'down'));
-  };
-
-  const listError = err('checklists');
   return (
-    <fieldset className="fieldset coop-group" aria-describedby={listError ? 'hb-checklists-error' : undefined}>
-      <legend className="coop-group__legend">{t('cooperation.handbookChecklists')}</legend>
-      <p className="field-hint">{t('cooperation.handbookChecklistsHint')}</p>
-      {listError ? (
-        <p className="field-error" id="hb-checklists-error">
-          <span className="visually-hidden">{t('common.errorPrefix')} </span>
-          {listError}
-        </p>
-      ) : null}
-      {lists.length === 0 ? <p className="muted">{t('cooperation.checklistsNone')}</p> : null}
-      <ol className="coop-rows">
-        {lists.map((c, i) => {
-          const name = c.title.trim()
-            ? t('cooperation.checklistNamed', { n: i + 1, title: c.title.trim() })
-            : t('cooperation.checklistN', { n: i + 1 });
-          const itemsError = err(`checklists.${i}.items`);
-          return (
-            <li key={c.key} className="coop-row">
-              <fieldset className="fieldset">
-                <legend className="coop-row__legend">{name}</legend>
-                <TextField
-                  id={checklistId(c, 'title')}
-                  label={t('cooperation.checklistTitle')}
-                  value={c.title}
-                  onChange={(title) => updateList(c.key, (x) => ({ ...x, title }))}
-                  error={err(`checklists.${i}.title`)}
-                  required
-                  width="long"
-                  maxLength={200}
-                  autoComplete="off"
-                />
-                <p className="field-label" id={checklistId(c, 'items-label')}>
-                  {t('cooperation.checklistItems')}
-                </p>
-                {itemsError ? (
-                  <p className="field-error" id={checklistId(c, 'items-error')}>
-                    <span className="visually-hidden">{t('common.errorPrefix')} </span>
-                    {itemsError}
-                  </p>
-                ) : null}
-                <ol className="coop-items" aria-labelledby={checklistId(c, 'items-label')}>
-                  {c.items.map((item, j) => (
-                    <li key={item.key} className="coop-item">
-                      <TextAreaField
-                        id={itemId(c, item)}
-                        label={t('cooperation.itemN', { n: j + 1 })}
-                        value={item.text}
-                        onChange={(text) =>
-                          updateList(c.key, (x) => ({ ...x, items: x.items.map((it) => (it.key === item.key ? { ...it, text } : it)) }))
-                        }
-                        error={err(`checklists.${i}.items.${j}`)}
-                        required
-                        rows={2}
-                        maxLength={500}
-                      />
-                      <span className="coop-item__buttons">
-                        <button
-                          type="button"
-                          id={itemId(c, item, 'up')}
-                          className="button button--secondary button--small"
-                          disabled={j === 0}
-                          onClick={() => moveItem(c, j, -1)}
-                        >
-                          {t('cooperation.moveUp')}
-                          <span className="visually-hidden">: {t('cooperation.itemOfList', { n: j + 1, list: i + 1 })}</span>
-                        </button>
-                        <button
-                          type="button"
-                          id={itemId(c, item, 'down')}
-                          className="button button--secondary button--small"
-                          disabled={j === c.items.length - 1}
-                          onClick={() => moveItem(c, j, 1)}
-                        >
-                          {t('cooperation.moveDown')}
-                          <span className="visually-hidden">: {t('cooperation.itemOfList', { n: j + 1, list: i + 1 })}</span>
-                        </button>
-                        <button type="button" className="button button--danger-link" onClick={() => removeItem(c, j)}>
-                          {t('cooperation.remove')}
-                          <span className="visually-hidden">: {t('cooperation.itemOfList', { n: j + 1, list: i + 1 })}</span>
-                        </button>
-                      </span>
-                    </li>
-                  ))}
-                </ol>
-                <div className="button-row coop-row__actions">
-                  <button
-                    type="button"
-                    id={checklistId(c, 'add-item')}
-                    className="button button--secondary button--small"
-                    onClick={() => addItem(c)}
-                    disabled={c.items.length >= MAX_ITEMS}
-                    aria-describedby={itemsError ? checklistId(c, 'items-error') : undefined}
-                  >
-                    {t('cooperation.itemAdd')}
-                    <span className="visually-hidden"> {t('cooperation.toChecklistN', { n: i + 1 })}</span>
-                  </button>
-                  <button
-                    type="button"
-                    id={checklistId(c, 'up')}
-                    className="button button--secondary button--small"
-                    disabled={i === 0}
-                    onClick={() => moveList(i, -1)}
-                  >
-                    {t('cooperation.checklistUp')}
-                    <span className="visually-hidden">: {t('cooperation.checklistN', { n: i + 1 })}</span>
-                  </button>
-                  <button
-                    type="button"
-                    id={checklistId(c, 'down')}
-                    className="button button--secondary button--small"
-                    disabled={i === lists.length - 1}
-                    onClick={() => moveList(i, 1)}
-                  >
-                    {t('cooperation.checklistDown')}
-                    <span className="visually-hidden">: {t('cooperation.checklistN', { n: i + 1 })}</span>
-                  </button>
-                  <button type="button" className="button button--danger-link" onClick={() => removeList(i)}>
-                    {t('cooperation.checklistRemove', { n: i + 1 })}
-                  </button>
-                </div>
-              </fieldset>
-            </li>
-          );
-        })}
-      </ol>
-      <button
-        type="button"
-        id="hb-add-checklist"
-        className="button button--secondary button--small"
-        onClick={addList}
-        disabled={lists.length >= MAX_CHECKLISTS}
-      >
-        {t('cooperation.checklistAdd')}
-      </button>
-    </fieldset>
+    <RowsFieldset
+      id="hb-checklists"
+      legend={t('cooperation.handbookChecklists')}
+      hint={t('cooperation.handbookChecklistsHint')}
+      error={err('checklists')}
+      empty={t('cooperation.checklistsNone')}
+      rows={lists}
+      rowLegend={(c, i) =>
+        c.title.trim() ? t('cooperation.checklistNamed', { n: i + 1, title: c.title.trim() }) : t('cooperation.checklistN', { n: i + 1 })
+      }
+      add={{
+        id: 'hb-add-checklist',
+        label: t('cooperation.checklistAdd'),
+        onClick: () => listActions.add({ key: newRowKey(), title: '', items: [{ key: newRowKey(), text: '' }] }),
+        disabled: lists.length >= MAX_CHECKLISTS,
+      }}
+    >
+      {(c, i) => {
+        const items = itemActions(c);
+        const itemsError = err(`checklists.${i}.items`);
+        return (
+          <>
+            <TextField
+              id={checklistId(c, 'title')}
+              label={t('cooperation.checklistTitle')}
+              value={c.title}
+              onChange={(title) => listActions.update(c.key, { title })}
+              error={err(`checklists.${i}.title`)}
+              required
+              width="long"
+              maxLength={200}
+              autoComplete="off"
+            />
+            <p className="field-label" id={checklistId(c, 'items-label')}>
+              {t('cooperation.checklistItems')}
+            </p>
+            <FieldError id={checklistId(c, 'items')} error={itemsError} />
+            <ol className="coop-items" aria-labelledby={checklistId(c, 'items-label')}>
+              {c.items.map((item, j) => (
+                <li key={item.key} className="coop-item">
+                  <TextAreaField
+                    id={itemId(c, item)}
+                    label={t('cooperation.itemN', { n: j + 1 })}
+                    value={item.text}
+                    onChange={(text) => items.update(item.key, { text })}
+                    error={err(`checklists.${i}.items.${j}`)}
+                    required
+                    rows={2}
+                    maxLength={500}
+                  />
+                  <span className="coop-item__buttons">
+                    <MoveButtons
+                      ids={{ up: itemId(c, item, 'up'), down: itemId(c, item, 'down') }}
+                      labels={{ up: t('cooperation.moveUp'), down: t('cooperation.moveDown') }}
+                      context={t('cooperation.itemOfList', { n: j + 1, list: i + 1 })}
+                      index={j}
+                      count={c.items.length}
+                      onMove={(by) => items.move(j, by)}
+                    />
+                    <button type="button" className="button button--danger-link" onClick={() => items.remove(j)}>
+                      {t('cooperation.remove')}
+                      <span className="visually-hidden">: {t('cooperation.itemOfList', { n: j + 1, list: i + 1 })}</span>
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ol>
+            <div className="button-row coop-row__actions">
+              <button
+                type="button"
+                id={checklistId(c, 'add-item')}
+                className="button button--secondary button--small"
+                onClick={() => items.add({ key: newRowKey(), text: '' })}
+                disabled={c.items.length >= MAX_ITEMS}
+                aria-describedby={itemsError ? checklistId(c, 'items-error') : undefined}
+              >
+                {t('cooperation.itemAdd')}
+                <span className="visually-hidden"> {t('cooperation.toChecklistN', { n: i + 1 })}</span>
+              </button>
+              <MoveButtons
+                ids={{ up: checklistId(c, 'up'), down: checklistId(c, 'down') }}
+                labels={{ up: t('cooperation.checklistUp'), down: t('cooperation.checklistDown') }}
+                context={t('cooperation.checklistN', { n: i + 1 })}
+                index={i}
+                count={lists.length}
+                onMove={(by) => listActions.move(i, by)}
+              />
+              <button type="button" className="button button--danger-link" onClick={() => listActions.remove(i)}>
+                {t('cooperation.checklistRemove', { n: i + 1 })}
+              </button>
+            </div>
+          </>
+        );
+      }}
+    </RowsFieldset>
   );
 }

@@ -2,13 +2,13 @@ import { hasAnyRole, OFFER_READERS, SERVICE_TYPE_LABELS_DE, SERVICE_TYPES, type 
 import { useCallback } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
-import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../components/Page';
+import { PageHeader, usePageTitle } from '../../components/Page';
 import { t } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { useLoadedResource } from '../../lib/useLoadedResource';
 import { useSession } from '../auth/session';
 import * as api from './api';
-import { useCoopRights } from './kit';
+import { notLoaded, useCoopRights } from './kit';
 
 export const isServiceType = (v: string | undefined): v is ServiceType =>
   v !== undefined && (SERVICE_TYPES as readonly string[]).includes(v);
@@ -35,15 +35,13 @@ export function HandbookPage() {
   usePageTitle(page ? page.title : t('cooperation.handbookPageTitle'));
 
   if (!page) {
-    return (
-      <>
-        <PageHeader title={t('cooperation.handbookPageTitle')} />
-        {loadError ? <ProblemAlert error={loadError} onRetry={loadError.status === 404 ? undefined : () => void load()} /> : <Loading />}
-        <p>
-          <Link to="/handbuch">{t('cooperation.toHandbook')}</Link>
-        </p>
-      </>
-    );
+    return notLoaded({
+      title: t('cooperation.handbookPageTitle'),
+      error: loadError,
+      onRetry: load,
+      backTo: '/handbuch',
+      backLabel: t('cooperation.toHandbook'),
+    });
   }
 
   return (

@@ -2,12 +2,12 @@ import { HANDBOOK_READERS, hasAnyRole, SERVICE_TYPE_LABELS_DE } from '@lotse/dom
 import { useCallback } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Badge } from '../../components/Badge';
-import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../components/Page';
+import { PageHeader, usePageTitle } from '../../components/Page';
 import { t } from '../../i18n';
 import { useLoadedResource } from '../../lib/useLoadedResource';
 import { useSession } from '../auth/session';
 import * as api from './api';
-import { formatDecimal, Item, useCoopRights } from './kit';
+import { formatDecimal, Item, notLoaded, useCoopRights } from './kit';
 import { capacityTotalText, financingText, priceText, targetGroupList, waitingText } from './labels';
 import { addressLine } from './ProviderListPage';
 
@@ -22,15 +22,13 @@ export function OfferDetailPage() {
   usePageTitle(offer ? offer.name : t('cooperation.offerTitle'));
 
   if (!offer) {
-    return (
-      <>
-        <PageHeader title={t('cooperation.offerTitle')} />
-        {loadError ? <ProblemAlert error={loadError} onRetry={loadError.status === 404 ? undefined : () => void load()} /> : <Loading />}
-        <p>
-          <Link to="/angebote">{t('cooperation.toCatalogue')}</Link>
-        </p>
-      </>
-    );
+    return notLoaded({
+      title: t('cooperation.offerTitle'),
+      error: loadError,
+      onRetry: load,
+      backTo: '/angebote',
+      backLabel: t('cooperation.toCatalogue'),
+    });
   }
 
   return (

@@ -1,14 +1,12 @@
 import type { Offer } from '@lotse/contracts';
 import { useCallback } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { etagFromVersion } from '../../api/client';
-import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../components/Page';
-import { type FlashState, useAnnounce } from '../../components/Status';
+import { PageHeader, usePageTitle } from '../../components/Page';
+import type { FlashState } from '../../components/Status';
 import { t } from '../../i18n';
 import { useLoadedResource } from '../../lib/useLoadedResource';
-import { based, useCaseForm } from '../cases/caseFormKit';
 import * as api from './api';
-import { bind, CoopFormFrame, useConflict } from './kit';
+import { bind, CoopFormFrame, notLoaded, useEditForm } from './kit';
 import { useProviderAgreements } from './OfferCreatePage';
 import { OfferFields, offerFieldMap, offerLabels, offerUpdateBody, offerValues } from './OfferForm';
 
@@ -18,47 +16,33 @@ export function OfferEditPage() {
   const fetchOffer = useCallback(async (signal?: AbortSignal) => (await api.getOffer(id, signal)).data, [id]);
   const { loaded, loadError, load } = useLoadedResource(fetchOffer);
   if (!loaded) {
-    return (
-      <>
-        <PageHeader title={t('cooperation.offerEditTitle')} />
-        {loadError ? <ProblemAlert error={loadError} onRetry={loadError.status === 404 ? undefined : () => void load()} /> : <Loading />}
-        <p>
-          <Link to="/angebote">{t('cooperation.toCatalogue')}</Link>
-        </p>
-      </>
-    );
+    return notLoaded({
+      title: t('cooperation.offerEditTitle'),
+      error: loadError,
+      onRetry: load,
+      backTo: '/angebote',
+      backLabel: t('cooperation.toCatalogue'),
+    });
   }
   return <OfferEditForm key={loaded.id} offer={loaded} />;
 }
 
 function OfferEditForm({ offer }: { offer: Offer }) {
   const navigate = useNavigate();
-  const announce = useAnnounce();
-  const form = useCaseForm(() => based(offerValues(offer), offer.version));
-  const agreements = useProviderAgreements(offer.provider.id);
-  const conflict = useConflict({
-    form,
-    fetchCurrent: async () => (await api.getOffer(offer.id)).data,
+  const { form, frame } = useEditForm({
+    record: offer,
     toValues: offerValues,
     labels: offerLabels(),
+    fetchCurrent: async () => (await api.getOffer(offer.id)).data,
+    updateBody: offerUpdateBody,
+    save: async (body, ifMatch) => {
+      await api.updateOffer(offer.id, ifMatch, body);
+      const state: FlashState = { flash: t('common.saved') };
+      navigate(`/angebote/${offer.id}`, { state });
+    },
+    conflictText: t('cooperation.conflictOffer'),
   });
-
-  const save = () => {
-    const { body, problems } = offerUpdateBody(form.values, form.values.base);
-    if (problems.length === 0 && Object.keys(body).length === 0) {
-      announce(t('common.noChanges'));
-      return;
-    }
-    void form.submit(
-      () => problems,
-      async () => {
-        await api.updateOffer(offer.id, etagFromVersion(form.values.version), body);
-        const state: FlashState = { flash: t('common.saved') };
-        navigate(`/angebote/${offer.id}`, { state });
-      },
-      { onConflict: conflict.onConflict },
-    );
-  };
+  const agreements = useProviderAgreements(offer.provider.id);
 
   return (
     <>
@@ -67,17 +51,7 @@ function OfferEditForm({ offer }: { offer: Offer }) {
           <Link to={`/angebote/${offer.id}`}>{t('cooperation.toOffer')}</Link>
         </p>
       </PageHeader>
-      <CoopFormFrame
-        form={form}
-        fields={offerFieldMap(form.values, 'edit')}
-        onSubmit={save}
-        submitLabel={t('common.save')}
-        onCancel={() => navigate(`/angebote/${offer.id}`)}
-        conflictText={t('cooperation.conflictOffer')}
-        changedFields={conflict.changedFields}
-        onConflictReload={conflict.onConflictReload}
-        onConflictKeepEditing={conflict.onConflictKeepEditing}
-      >
+      <CoopFormFrame {...frame} fields={offerFieldMap(form.values, 'edit')} onCancel={() => navigate(`/angebote/${offer.id}`)}>
         <OfferFields form={bind(form)} mode="edit" providers={[]} agreements={agreements} providerName={offer.provider.name} />
       </CoopFormFrame>
     </>

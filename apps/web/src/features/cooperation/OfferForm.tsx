@@ -17,20 +17,26 @@ import { t } from '../../i18n';
 import type { FieldProblem } from '../cases/caseFormKit';
 import type { CreateOfferBody, UpdateOfferBody } from './api';
 import {
+  ActiveField,
+  AddressRows,
   blankToNull,
   centsToInput,
   type FieldMap,
   type FormBinding,
   firstPerField,
-  focusSoon,
   newRowKey,
   numberToInput,
+  PhoneEmailRow,
+  ProviderChoice,
   parseDecimal,
   parseEuroCents,
   schemaProblems,
+  type TextBinding,
+  textBinding,
   wholeInRange,
 } from './kit';
 import { validityText } from './labels';
+import { RowsFieldset, rowActions } from './rows';
 
 export interface LocationRow {
   key: string;
@@ -365,6 +371,7 @@ export interface OfferFieldsProps {
 
 export function OfferFields({ form, mode, providers, agreements, providerName }: OfferFieldsProps) {
   const { values, set, err } = form;
+  const field = textBinding(form, 'offer');
   const labels = offerLabels();
   const optional = (label: string) => `${label} ${t('common.optional')}`;
   const agreementOptions = [
@@ -379,43 +386,11 @@ export function OfferFields({ form, mode, providers, agreements, providerName }:
     <>
       <fieldset className="fieldset coop-group">
         <legend className="coop-group__legend">{t('cooperation.offerLegendBasics')}</legend>
-        {mode === 'create' ? (
-          <SelectField
-            id="offer-providerId"
-            label={labels.providerId}
-            value={values.providerId}
-            onChange={set('providerId')}
-            error={err('providerId')}
-            required
-            width="long"
-            options={[
-              { value: '', label: t('form.choose') },
-              ...providers.map((p) => ({ value: p.id, label: p.active ? p.name : t('cooperation.inactiveOption', { name: p.name }) })),
-            ]}
-          />
-        ) : (
-          <div className="field">
-            <p className="field-label">{labels.providerId}</p>
-            <p>{providerName}</p>
-          </div>
-        )}
-        <TextField
-          id="offer-name"
-          label={labels.name}
-          value={values.name}
-          onChange={set('name')}
-          error={err('name')}
-          required
-          width="long"
-          maxLength={200}
-          autoComplete="off"
-        />
+        <ProviderChoice mode={mode} {...field('providerId')} label={labels.providerId} providers={providers} providerName={providerName} />
+        <TextField {...field('name')} label={labels.name} required width="long" maxLength={200} autoComplete="off" />
         <SelectField
-          id="offer-serviceType"
+          {...field('serviceType')}
           label={labels.serviceType}
-          value={values.serviceType}
-          onChange={set('serviceType')}
-          error={err('serviceType')}
           required
           width="long"
           options={[
@@ -424,22 +399,16 @@ export function OfferFields({ form, mode, providers, agreements, providerName }:
           ]}
         />
         <TextAreaField
-          id="offer-description"
+          {...field('description')}
           label={optional(labels.description)}
           hint={t('cooperation.offerDescriptionHint')}
-          value={values.description}
-          onChange={set('description')}
-          error={err('description')}
           rows={4}
           maxLength={4000}
         />
         <SelectField
-          id="offer-agreementId"
+          {...field('agreementId')}
           label={optional(labels.agreementId)}
           hint={values.providerId ? t('cooperation.offerAgreementHint') : t('cooperation.offerAgreementChooseProvider')}
-          value={values.agreementId}
-          onChange={set('agreementId')}
-          error={err('agreementId')}
           width="long"
           options={agreementOptions}
         />
@@ -458,42 +427,30 @@ export function OfferFields({ form, mode, providers, agreements, providerName }:
         <legend className="coop-group__legend">{t('cooperation.offerLegendCapacity')}</legend>
         <div className="field-row">
           <TextField
-            id="offer-capacity"
+            {...field('capacity')}
             label={optional(labels.capacity)}
             hint={t('cooperation.capacityHint')}
-            value={values.capacity}
-            onChange={set('capacity')}
-            error={err('capacity')}
             width="short"
             inputMode="numeric"
             autoComplete="off"
           />
           <SelectField
-            id="offer-capacityUnit"
+            {...field('capacityUnit')}
             label={labels.capacityUnit}
-            value={values.capacityUnit}
-            onChange={set('capacityUnit')}
-            error={err('capacityUnit')}
             width="short"
             options={CAPACITY_UNITS.map((u) => ({ value: u, label: CAPACITY_UNIT_LABELS_DE[u] }))}
           />
           <SelectField
-            id="offer-capacityPeriod"
+            {...field('capacityPeriod')}
             label={labels.capacityPeriod}
-            value={values.capacityPeriod}
-            onChange={set('capacityPeriod')}
-            error={err('capacityPeriod')}
             width="short"
             options={CAPACITY_PERIODS.map((p) => ({ value: p, label: CAPACITY_PERIOD_LABELS_DE[p] }))}
           />
         </div>
         <TextField
-          id="offer-waitingDays"
+          {...field('waitingDays')}
           label={optional(labels.waitingDays)}
           hint={t('cooperation.waitingDaysHint')}
-          value={values.waitingDays}
-          onChange={set('waitingDays')}
-          error={err('waitingDays')}
           width="short"
           inputMode="numeric"
           autoComplete="off"
@@ -503,11 +460,8 @@ export function OfferFields({ form, mode, providers, agreements, providerName }:
       <fieldset className="fieldset coop-group">
         <legend className="coop-group__legend">{t('cooperation.offerLegendFinancing')}</legend>
         <SelectField
-          id="offer-financingModel"
+          {...field('financingModel')}
           label={labels.financingModel}
-          value={values.financingModel}
-          onChange={set('financingModel')}
-          error={err('financingModel')}
           required
           width="long"
           options={[
@@ -528,12 +482,9 @@ export function OfferFields({ form, mode, providers, agreements, providerName }:
             autoComplete="off"
           />
           <TextField
-            id="offer-priceUnit"
+            {...field('priceUnit')}
             label={optional(labels.priceUnit)}
             hint={t('cooperation.priceUnitHint')}
-            value={values.priceUnit}
-            onChange={set('priceUnit')}
-            error={err('priceUnit')}
             maxLength={100}
             autoComplete="off"
           />
@@ -543,16 +494,7 @@ export function OfferFields({ form, mode, providers, agreements, providerName }:
       <LocationsEditor form={form} />
       <ContactsEditor form={form} />
 
-      {mode === 'edit' ? (
-        <CheckboxField
-          id="offer-active"
-          label={labels.active}
-          hint={t('cooperation.offerActiveHint')}
-          checked={values.active}
-          onChange={set('active')}
-          error={err('active')}
-        />
-      ) : null}
+      {mode === 'edit' ? <ActiveField form={form} id="offer-active" label={labels.active} hint={t('cooperation.offerActiveHint')} /> : null}
     </>
   );
 }
@@ -562,162 +504,95 @@ function LocationsEditor({ form }: { form: FormBinding<OfferValues> }) {
   const announce = useAnnounce();
   const { values, err } = form;
   const rows = values.locations;
-  const setRows = form.set('locations');
-  const update = (key: string, patch: Partial<LocationRow>) => setRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const add = () => {
-    const row = emptyLocation();
-    setRows([...rows, row]);
-    announce(t('cooperation.locationAdded', { n: rows.length + 1 }));
-    focusSoon(locationId(row, 'label'));
-  };
-  const remove = (index: number) => {
-    const next = rows.filter((_, i) => i !== index);
-    setRows(next);
-    announce(t('cooperation.locationRemoved', { n: index + 1 }));
-    const neighbour = next[index] ?? next[index - 1];
-    focusSoon(neighbour ? locationId(neighbour, 'label') : 'offer-add-location');
-  };
-  const listError = err('locations');
+  const actions = rowActions({
+    rows,
+    setRows: form.set('locations'),
+    announce,
+    firstId: (row) => locationId(row, 'label'),
+    addId: 'offer-add-location',
+    added: (n) => t('cooperation.locationAdded', { n }),
+    removed: (n) => t('cooperation.locationRemoved', { n }),
+  });
   return (
-    <fieldset className="fieldset coop-group" aria-describedby={listError ? 'offer-locations-error' : undefined}>
-      <legend className="coop-group__legend">{t('cooperation.locations')}</legend>
-      <p className="field-hint">{t('cooperation.locationsHint')}</p>
-      {listError ? (
-        <p className="field-error" id="offer-locations-error">
-          <span className="visually-hidden">{t('common.errorPrefix')} </span>
-          {listError}
-        </p>
-      ) : null}
-      <ol className="coop-rows">
-        {rows.map((row, i) => {
-          const path = (f: string) => `locations.${i}.${f}`;
-          const name = row.label.trim()
-            ? t('cooperation.locationNamed', { n: i + 1, label: row.label.trim() })
-            : t('cooperation.locationN', { n: i + 1 });
-          return (
-            <li key={row.key} className="coop-row">
-              <fieldset className="fieldset">
-                <legend className="coop-row__legend">{name}</legend>
-                <TextField
-                  id={locationId(row, 'label')}
-                  label={locationLabel('label')}
-                  hint={t('cooperation.locationLabelHint')}
-                  value={row.label}
-                  onChange={(label) => update(row.key, { label })}
-                  error={err(path('label'))}
-                  required
-                  width="long"
-                  maxLength={200}
-                  autoComplete="off"
-                />
-                <div className="field-row">
-                  <TextField
-                    id={locationId(row, 'street')}
-                    label={`${locationLabel('street')} ${t('common.optional')}`}
-                    value={row.street}
-                    onChange={(street) => update(row.key, { street })}
-                    error={err(path('street'))}
-                    maxLength={200}
-                    autoComplete="off"
-                  />
-                  <TextField
-                    id={locationId(row, 'houseNumber')}
-                    label={`${locationLabel('houseNumber')} ${t('common.optional')}`}
-                    value={row.houseNumber}
-                    onChange={(houseNumber) => update(row.key, { houseNumber })}
-                    error={err(path('houseNumber'))}
-                    width="short"
-                    maxLength={20}
-                    autoComplete="off"
-                  />
-                </div>
-                <div className="field-row">
-                  <TextField
-                    id={locationId(row, 'postalCode')}
-                    label={`${locationLabel('postalCode')} ${t('common.optional')}`}
-                    value={row.postalCode}
-                    onChange={(postalCode) => update(row.key, { postalCode })}
-                    error={err(path('postalCode'))}
-                    width="short"
-                    inputMode="numeric"
-                    maxLength={10}
-                    autoComplete="off"
-                  />
-                  <TextField
-                    id={locationId(row, 'city')}
-                    label={`${locationLabel('city')} ${t('common.optional')}`}
-                    value={row.city}
-                    onChange={(city) => update(row.key, { city })}
-                    error={err(path('city'))}
-                    maxLength={100}
-                    autoComplete="off"
-                  />
-                </div>
-                <p className="field-hint" id={locationId(row, 'coords-hint')}>
-                  {t('cooperation.coordinatesHint')}
-                </p>
-                <div className="field-row">
-                  <TextField
-                    id={locationId(row, 'latitude')}
-                    label={locationLabel('latitude')}
-                    hint={t('cooperation.latitudeHint')}
-                    value={row.latitude}
-                    onChange={(latitude) => update(row.key, { latitude })}
-                    error={err(path('latitude'))}
-                    required
-                    width="short"
-                    inputMode="text"
-                    autoComplete="off"
-                  />
-                  <TextField
-                    id={locationId(row, 'longitude')}
-                    label={locationLabel('longitude')}
-                    hint={t('cooperation.longitudeHint')}
-                    value={row.longitude}
-                    onChange={(longitude) => update(row.key, { longitude })}
-                    error={err(path('longitude'))}
-                    required
-                    width="short"
-                    inputMode="text"
-                    autoComplete="off"
-                  />
-                </div>
-                <TextAreaField
-                  id={locationId(row, 'openingHours')}
-                  label={`${locationLabel('openingHours')} ${t('common.optional')}`}
-                  hint={t('cooperation.openingHoursHint')}
-                  value={row.openingHours}
-                  onChange={(openingHours) => update(row.key, { openingHours })}
-                  error={err(path('openingHours'))}
-                  rows={3}
-                  maxLength={1000}
-                />
-                <CheckboxField
-                  id={locationId(row, 'accessible')}
-                  label={locationLabel('accessible')}
-                  hint={t('cooperation.accessibleHint')}
-                  checked={row.accessible}
-                  onChange={(accessible) => update(row.key, { accessible })}
-                  error={err(path('accessible'))}
-                />
-                <button type="button" className="button button--danger-link" onClick={() => remove(i)}>
-                  {t('cooperation.locationRemove', { n: i + 1 })}
-                </button>
-              </fieldset>
-            </li>
-          );
-        })}
-      </ol>
-      <button
-        type="button"
-        id="offer-add-location"
-        className="button button--secondary button--small"
-        onClick={add}
-        disabled={rows.length >= 20}
-      >
-        {t('cooperation.locationAdd')}
-      </button>
-    </fieldset>
+    <RowsFieldset
+      id="offer-locations"
+      legend={t('cooperation.locations')}
+      hint={t('cooperation.locationsHint')}
+      error={err('locations')}
+      rows={rows}
+      rowLegend={(row, i) =>
+        row.label.trim() ? t('cooperation.locationNamed', { n: i + 1, label: row.label.trim() }) : t('cooperation.locationN', { n: i + 1 })
+      }
+      remove={{ label: (i) => t('cooperation.locationRemove', { n: i + 1 }), onClick: actions.remove }}
+      add={{
+        id: 'offer-add-location',
+        label: t('cooperation.locationAdd'),
+        onClick: () => actions.add(emptyLocation()),
+        disabled: rows.length >= 20,
+      }}
+    >
+      {(row, i) => {
+        const path = (f: string) => `locations.${i}.${f}`;
+        const field = (f: Exclude<keyof LocationRow, 'key' | 'accessible'>): TextBinding => ({
+          id: locationId(row, f),
+          value: row[f],
+          onChange: (value) => actions.update(row.key, { [f]: value }),
+          error: err(path(f)),
+        });
+        return (
+          <>
+            <TextField
+              {...field('label')}
+              label={locationLabel('label')}
+              hint={t('cooperation.locationLabelHint')}
+              required
+              width="long"
+              maxLength={200}
+              autoComplete="off"
+            />
+            <AddressRows field={field} postalCode={{ hint: t('cooperation.postalCodeHint'), maxLength: 5 }} />
+            <p className="field-hint" id={locationId(row, 'coords-hint')}>
+              {t('cooperation.coordinatesHint')}
+            </p>
+            <div className="field-row">
+              <TextField
+                {...field('latitude')}
+                label={locationLabel('latitude')}
+                hint={t('cooperation.latitudeHint')}
+                required
+                width="short"
+                inputMode="text"
+                autoComplete="off"
+              />
+              <TextField
+                {...field('longitude')}
+                label={locationLabel('longitude')}
+                hint={t('cooperation.longitudeHint')}
+                required
+                width="short"
+                inputMode="text"
+                autoComplete="off"
+              />
+            </div>
+            <TextAreaField
+              {...field('openingHours')}
+              label={`${locationLabel('openingHours')} ${t('common.optional')}`}
+              hint={t('cooperation.openingHoursHint')}
+              rows={3}
+              maxLength={1000}
+            />
+            <CheckboxField
+              id={locationId(row, 'accessible')}
+              label={locationLabel('accessible')}
+              hint={t('cooperation.accessibleHint')}
+              checked={row.accessible}
+              onChange={(accessible) => actions.update(row.key, { accessible })}
+              error={err(path('accessible'))}
+            />
+          </>
+        );
+      }}
+    </RowsFieldset>
   );
 }
 
@@ -725,99 +600,55 @@ function ContactsEditor({ form }: { form: FormBinding<OfferValues> }) {
   const announce = useAnnounce();
   const { values, err } = form;
   const rows = values.contacts;
-  const setRows = form.set('contacts');
-  const update = (key: string, patch: Partial<ContactRow>) => setRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const add = () => {
-    const row = emptyContact();
-    setRows([...rows, row]);
-    announce(t('cooperation.contactAdded', { n: rows.length + 1 }));
-    focusSoon(contactId(row, 'name'));
-  };
-  const remove = (index: number) => {
-    const next = rows.filter((_, i) => i !== index);
-    setRows(next);
-    announce(t('cooperation.contactRemoved', { n: index + 1 }));
-    const neighbour = next[index] ?? next[index - 1];
-    focusSoon(neighbour ? contactId(neighbour, 'name') : 'offer-add-contact');
-  };
+  const actions = rowActions({
+    rows,
+    setRows: form.set('contacts'),
+    announce,
+    firstId: (row) => contactId(row, 'name'),
+    addId: 'offer-add-contact',
+    added: (n) => t('cooperation.contactAdded', { n }),
+    removed: (n) => t('cooperation.contactRemoved', { n }),
+  });
   return (
-    <fieldset className="fieldset coop-group">
-      <legend className="coop-group__legend">{t('cooperation.contacts')}</legend>
-      <p className="field-hint">{t('cooperation.contactsHint')}</p>
-      {rows.length === 0 ? <p className="muted">{t('cooperation.contactsNone')}</p> : null}
-      <ol className="coop-rows">
-        {rows.map((row, i) => {
-          const path = (f: string) => `contacts.${i}.${f}`;
-          return (
-            <li key={row.key} className="coop-row">
-              <fieldset className="fieldset">
-                <legend className="coop-row__legend">
-                  {row.name.trim()
-                    ? t('cooperation.contactNamed', { n: i + 1, name: row.name.trim() })
-                    : t('cooperation.contactN', { n: i + 1 })}
-                </legend>
-                <div className="field-row">
-                  <TextField
-                    id={contactId(row, 'name')}
-                    label={contactLabel('name')}
-                    value={row.name}
-                    onChange={(name) => update(row.key, { name })}
-                    error={err(path('name'))}
-                    required
-                    maxLength={200}
-                    autoComplete="off"
-                  />
-                  <TextField
-                    id={contactId(row, 'function')}
-                    label={`${contactLabel('function')} ${t('common.optional')}`}
-                    value={row.function}
-                    onChange={(fn) => update(row.key, { function: fn })}
-                    error={err(path('function'))}
-                    maxLength={200}
-                    autoComplete="off"
-                  />
-                </div>
-                <div className="field-row">
-                  <TextField
-                    id={contactId(row, 'phone')}
-                    label={`${contactLabel('phone')} ${t('common.optional')}`}
-                    type="tel"
-                    value={row.phone}
-                    onChange={(phone) => update(row.key, { phone })}
-                    error={err(path('phone'))}
-                    maxLength={40}
-                    autoComplete="off"
-                  />
-                  <TextField
-                    id={contactId(row, 'email')}
-                    label={`${contactLabel('email')} ${t('common.optional')}`}
-                    type="email"
-                    value={row.email}
-                    onChange={(email) => update(row.key, { email })}
-                    error={err(path('email'))}
-                    width="long"
-                    maxLength={200}
-                    autoComplete="off"
-                    spellCheck={false}
-                  />
-                </div>
-                <button type="button" className="button button--danger-link" onClick={() => remove(i)}>
-                  {t('cooperation.contactRemove', { n: i + 1 })}
-                </button>
-              </fieldset>
-            </li>
-          );
-        })}
-      </ol>
-      <button
-        type="button"
-        id="offer-add-contact"
-        className="button button--secondary button--small"
-        onClick={add}
-        disabled={rows.length >= 20}
-      >
-        {t('cooperation.contactAdd')}
-      </button>
-    </fieldset>
+    <RowsFieldset
+      id="offer-contacts"
+      legend={t('cooperation.contacts')}
+      hint={t('cooperation.contactsHint')}
+      empty={t('cooperation.contactsNone')}
+      rows={rows}
+      rowLegend={(row, i) =>
+        row.name.trim() ? t('cooperation.contactNamed', { n: i + 1, name: row.name.trim() }) : t('cooperation.contactN', { n: i + 1 })
+      }
+      remove={{ label: (i) => t('cooperation.contactRemove', { n: i + 1 }), onClick: actions.remove }}
+      add={{
+        id: 'offer-add-contact',
+        label: t('cooperation.contactAdd'),
+        onClick: () => actions.add(emptyContact()),
+        disabled: rows.length >= 20,
+      }}
+    >
+      {(row, i) => {
+        const field = (f: Exclude<keyof ContactRow, 'key'>): TextBinding => ({
+          id: contactId(row, f),
+          value: row[f],
+          onChange: (value) => actions.update(row.key, { [f]: value }),
+          error: err(`contacts.${i}.${f}`),
+        });
+        return (
+          <>
+            <div className="field-row">
+              <TextField {...field('name')} label={contactLabel('name')} required maxLength={200} autoComplete="off" />
+              <TextField
+                {...field('function')}
+                label={`${contactLabel('function')} ${t('common.optional')}`}
+                maxLength={200}
+                autoComplete="off"
+              />
+            </div>
+            <PhoneEmailRow field={field} />
+          </>
+        );
+      }}
+    </RowsFieldset>
   );
 }

@@ -4,12 +4,12 @@ import { useCallback } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { type Column, DataTable } from '../../components/DataTable';
-import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../components/Page';
+import { PageHeader, usePageTitle } from '../../components/Page';
 import { t } from '../../i18n';
 import { todayIso } from '../../lib/format';
 import { useLoadedResource } from '../../lib/useLoadedResource';
 import * as api from './api';
-import { Item, useCoopRights } from './kit';
+import { Item, notLoaded, useCoopRights } from './kit';
 import { AgreementStateBadge, capacityText, DeadlineList, validityText } from './labels';
 import { addressLine } from './ProviderListPage';
 
@@ -44,15 +44,13 @@ export function ProviderDetailPage() {
   const today = todayIso();
 
   if (!loaded) {
-    return (
-      <>
-        <PageHeader title={t('cooperation.providerTitle')} />
-        {loadError ? <ProblemAlert error={loadError} onRetry={loadError.status === 404 ? undefined : () => void load()} /> : <Loading />}
-        <p>
-          <Link to="/kooperation/traeger">{t('cooperation.toProviders')}</Link>
-        </p>
-      </>
-    );
+    return notLoaded({
+      title: t('cooperation.providerTitle'),
+      error: loadError,
+      onRetry: load,
+      backTo: '/kooperation/traeger',
+      backLabel: t('cooperation.toProviders'),
+    });
   }
   const { provider, agreements, offers } = loaded;
 

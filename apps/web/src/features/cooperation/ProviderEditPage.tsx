@@ -1,14 +1,12 @@
 import type { Provider } from '@lotse/contracts';
 import { useCallback } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { etagFromVersion } from '../../api/client';
-import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../components/Page';
-import { type FlashState, useAnnounce } from '../../components/Status';
+import { PageHeader, usePageTitle } from '../../components/Page';
+import type { FlashState } from '../../components/Status';
 import { t } from '../../i18n';
 import { useLoadedResource } from '../../lib/useLoadedResource';
-import { based, useCaseForm } from '../cases/caseFormKit';
 import * as api from './api';
-import { bind, CoopFormFrame, useConflict } from './kit';
+import { bind, CoopFormFrame, notLoaded, useEditForm } from './kit';
 import { ProviderFields, providerFieldMap, providerLabels, providerUpdateBody, providerValues } from './ProviderForm';
 
 export function ProviderEditPage() {
@@ -17,46 +15,32 @@ export function ProviderEditPage() {
   const fetchProvider = useCallback(async (signal?: AbortSignal) => (await api.getProvider(id, signal)).data, [id]);
   const { loaded, loadError, load } = useLoadedResource(fetchProvider);
   if (!loaded) {
-    return (
-      <>
-        <PageHeader title={t('cooperation.providerEditTitle')} />
-        {loadError ? <ProblemAlert error={loadError} onRetry={loadError.status === 404 ? undefined : () => void load()} /> : <Loading />}
-        <p>
-          <Link to="/kooperation/traeger">{t('cooperation.toProviders')}</Link>
-        </p>
-      </>
-    );
+    return notLoaded({
+      title: t('cooperation.providerEditTitle'),
+      error: loadError,
+      onRetry: load,
+      backTo: '/kooperation/traeger',
+      backLabel: t('cooperation.toProviders'),
+    });
   }
   return <ProviderEditForm key={loaded.id} provider={loaded} />;
 }
 
 function ProviderEditForm({ provider }: { provider: Provider }) {
   const navigate = useNavigate();
-  const announce = useAnnounce();
-  const form = useCaseForm(() => based(providerValues(provider), provider.version));
-  const conflict = useConflict({
-    form,
-    fetchCurrent: async () => (await api.getProvider(provider.id)).data,
+  const { form, frame } = useEditForm({
+    record: provider,
     toValues: providerValues,
     labels: providerLabels(),
+    fetchCurrent: async () => (await api.getProvider(provider.id)).data,
+    updateBody: providerUpdateBody,
+    save: async (body, ifMatch) => {
+      await api.updateProvider(provider.id, ifMatch, body);
+      const state: FlashState = { flash: t('common.saved') };
+      navigate(`/kooperation/traeger/${provider.id}`, { state });
+    },
+    conflictText: t('cooperation.conflictProvider'),
   });
-
-  const save = () => {
-    const { body, problems } = providerUpdateBody(form.values, form.values.base);
-    if (problems.length === 0 && Object.keys(body).length === 0) {
-      announce(t('common.noChanges'));
-      return;
-    }
-    void form.submit(
-      () => problems,
-      async () => {
-        await api.updateProvider(provider.id, etagFromVersion(form.values.version), body);
-        const state: FlashState = { flash: t('common.saved') };
-        navigate(`/kooperation/traeger/${provider.id}`, { state });
-      },
-      { onConflict: conflict.onConflict },
-    );
-  };
 
   return (
     <>
@@ -65,17 +49,7 @@ function ProviderEditForm({ provider }: { provider: Provider }) {
           <Link to={`/kooperation/traeger/${provider.id}`}>{t('cooperation.toProvider')}</Link>
         </p>
       </PageHeader>
-      <CoopFormFrame
-        form={form}
-        fields={providerFieldMap()}
-        onSubmit={save}
-        submitLabel={t('common.save')}
-        onCancel={() => navigate(`/kooperation/traeger/${provider.id}`)}
-        conflictText={t('cooperation.conflictProvider')}
-        changedFields={conflict.changedFields}
-        onConflictReload={conflict.onConflictReload}
-        onConflictKeepEditing={conflict.onConflictKeepEditing}
-      >
+      <CoopFormFrame {...frame} fields={providerFieldMap()} onCancel={() => navigate(`/kooperation/traeger/${provider.id}`)}>
         <ProviderFields form={bind(form)} mode="edit" />
       </CoopFormFrame>
     </>

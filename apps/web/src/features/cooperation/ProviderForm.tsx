@@ -1,9 +1,9 @@
 import { createProviderRequest, type Provider, updateProviderRequest } from '@lotse/contracts';
-import { CheckboxField, TextField } from '../../components/FormField';
+import { TextField } from '../../components/FormField';
 import { t } from '../../i18n';
 import type { FieldProblem } from '../cases/caseFormKit';
 import type { CreateProviderBody, UpdateProviderBody } from './api';
-import { blankToNull, type FieldMap, type FormBinding, schemaProblems } from './kit';
+import { ActiveField, AddressRows, blankToNull, type FieldMap, type FormBinding, PhoneEmailRow, schemaProblems, textBinding } from './kit';
 
 export interface ProviderValues {
   name: string;
@@ -84,18 +84,15 @@ export function providerUpdateBody(v: ProviderValues, base: ProviderValues): { b
 }
 
 export function ProviderFields({ form, mode }: { form: FormBinding<ProviderValues>; mode: 'create' | 'edit' }) {
-  const { values, set, err } = form;
   const labels = providerLabels();
+  const field = textBinding(form, 'provider');
   const optional = (label: string) => `${label} ${t('common.optional')}`;
   return (
     <>
       <TextField
-        id="provider-name"
+        {...field('name')}
         label={labels.name}
         hint={t('cooperation.providerNameHint')}
-        value={values.name}
-        onChange={set('name')}
-        error={err('name')}
         required
         width="long"
         maxLength={200}
@@ -103,93 +100,16 @@ export function ProviderFields({ form, mode }: { form: FormBinding<ProviderValue
       />
       <fieldset className="fieldset coop-group">
         <legend className="coop-group__legend">{t('cooperation.addressLegend')}</legend>
-        <div className="field-row">
-          <TextField
-            id="provider-street"
-            label={optional(labels.street)}
-            value={values.street}
-            onChange={set('street')}
-            error={err('street')}
-            maxLength={200}
-            autoComplete="off"
-          />
-          <TextField
-            id="provider-houseNumber"
-            label={optional(labels.houseNumber)}
-            value={values.houseNumber}
-            onChange={set('houseNumber')}
-            error={err('houseNumber')}
-            width="short"
-            maxLength={20}
-            autoComplete="off"
-          />
-        </div>
-        <div className="field-row">
-          <TextField
-            id="provider-postalCode"
-            label={optional(labels.postalCode)}
-            hint={t('cooperation.postalCodeHint')}
-            value={values.postalCode}
-            onChange={set('postalCode')}
-            error={err('postalCode')}
-            width="short"
-            inputMode="numeric"
-            maxLength={5}
-            autoComplete="off"
-          />
-          <TextField
-            id="provider-city"
-            label={optional(labels.city)}
-            value={values.city}
-            onChange={set('city')}
-            error={err('city')}
-            maxLength={100}
-            autoComplete="off"
-          />
-        </div>
+        <AddressRows field={field} postalCode={{ hint: t('cooperation.postalCodeHint'), maxLength: 5 }} />
       </fieldset>
       <fieldset className="fieldset coop-group">
         <legend className="coop-group__legend">{t('cooperation.contactLegend')}</legend>
+        <TextField {...field('contactPerson')} label={optional(labels.contactPerson)} maxLength={200} autoComplete="off" />
+        <PhoneEmailRow field={field} />
         <TextField
-          id="provider-contactPerson"
-          label={optional(labels.contactPerson)}
-          value={values.contactPerson}
-          onChange={set('contactPerson')}
-          error={err('contactPerson')}
-          maxLength={200}
-          autoComplete="off"
-        />
-        <div className="field-row">
-          <TextField
-            id="provider-phone"
-            label={optional(labels.phone)}
-            type="tel"
-            value={values.phone}
-            onChange={set('phone')}
-            error={err('phone')}
-            maxLength={40}
-            autoComplete="off"
-          />
-          <TextField
-            id="provider-email"
-            label={optional(labels.email)}
-            type="email"
-            value={values.email}
-            onChange={set('email')}
-            error={err('email')}
-            width="long"
-            maxLength={200}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </div>
-        <TextField
-          id="provider-website"
+          {...field('website')}
           label={optional(labels.website)}
           hint={t('cooperation.websiteHint')}
-          value={values.website}
-          onChange={set('website')}
-          error={err('website')}
           width="long"
           maxLength={300}
           autoComplete="off"
@@ -197,14 +117,7 @@ export function ProviderFields({ form, mode }: { form: FormBinding<ProviderValue
         />
       </fieldset>
       {mode === 'edit' ? (
-        <CheckboxField
-          id="provider-active"
-          label={labels.active}
-          hint={t('cooperation.providerActiveHint')}
-          checked={values.active}
-          onChange={set('active')}
-          error={err('active')}
-        />
+        <ActiveField form={form} id="provider-active" label={labels.active} hint={t('cooperation.providerActiveHint')} />
       ) : null}
     </>
   );

@@ -1,19 +1,27 @@
 /**
  * Pieces shared by the cooperation screens: the form frame (error summary, 412 banner naming what the
- * other person changed, required note, buttons), description items, number and money helpers and
- * the role checks of the screens. Form state comes from the case file's form kit (useCaseForm).
+ * other person changed, required note, buttons), the create and edit page logic (load, form, 412,
+ * navigate), field groups several forms show, description items, number and money helpers and the
+ * role checks of the screens. Form state comes from the case file's form kit (useCaseForm).
  */
+import type { Provider } from '@lotse/contracts';
 import { COOPERATION_ADMINS, FEEDBACK_WATCHERS, hasAnyRole, OFFER_READERS } from '@lotse/domain';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
+import { type ApiError, etagFromVersion } from '../../api/client';
 import { ConflictBanner } from '../../components/ConflictBanner';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
-import { ProblemAlert } from '../../components/Page';
-import { useAnnounce } from '../../components/Status';
+import { CheckboxField, SelectField, TextField } from '../../components/FormField';
+import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../components/Page';
+import { type FlashState, useAnnounce } from '../../components/Status';
 import { t } from '../../i18n';
+import { useIdempotencyKey } from '../../lib/idempotency';
+import { useLoadedResource } from '../../lib/useLoadedResource';
 import { validate } from '../../lib/validation';
 import { useSession } from '../auth/session';
-import { type Based, based, type CaseForm, type FieldProblem, rebase } from '../cases/caseFormKit';
+import { type Based, based, type CaseForm, type FieldProblem, rebase, useCaseForm } from '../cases/caseFormKit';
+import * as api from './api';
 
 export type FieldMap = Record<string, { id: string; label: string }>;
 
@@ -236,6 +244,285 @@ export function focusSoon(id: string): void {
 let rowCounter = 0;
 /** A stable key for a new row of a repeatable editor (ids of its controls derive from it). */
 export const newRowKey = (): string => `r${++rowCounter}`;
+
+// ——— pages ———
+
+/**
+ * A record's page while it loads, or when loading failed (with a retry unless it does not exist), and
+ * the way back. Called as a function, not rendered as a component: the page's header then stays the
+ * same element once the record is there, so the focus on the heading (after navigating) is kept.
+ */
+export function notLoaded(props: { title: string; error: ApiError | null; onRetry: () => unknown; backTo: string; backLabel: string }) {
+  const { error } = props;
+  return (
+    <>
+      <PageHeader title={props.title} />
+      {error ? <ProblemAlert error={error} onRetry={error.status === 404 ? undefined : () => void props.onRetry()} /> : <Loading />}
+      <p>
+        <Link to={props.backTo}>{props.backLabel}</Link>
+      </p>
+    </>
+  );
+}
+
+export interface EditFormOptions<F extends object, R extends { version: number }, B extends object> {
+  record: R;
+  toValues: (record: R) => F;
+  /** Labels of the fields the 412 banner may name as changed. */
+  labels: Partial<Record<keyof F, string>>;
+  fetchCurrent: () => Promise<R>;
+  /** The page shows the current record from now on (after a 412). */
+  onCurrent?: (record: R) => void;
+  /** The changed fields only, and the client's problems. */
+  updateBody: (values: F, base: F) => { body: B; problems: FieldProblem[] };
+  /** Sends the changes with the If-Match of the edited version, then goes on (navigates, or starts over). */
+  save: (body: B, ifMatch: string, form: CaseForm<Based<F>>) => Promise<void>;
+  /** What the 412 banner says. */
+  conflictText: string;
+}
+
+/**
+ * The edit form of a loaded record: starts from the record, saves only what changed (and says so
+ * when nothing did), and handles a 412 with `useConflict`. Returns the form and the props of
+ * `CoopFormFrame` that come from it.
+ */
+export function useEditForm<F extends object, R extends { version: number }, B extends object>(options: EditFormOptions<F, R, B>) {
+  const { record, toValues, updateBody, save } = options;
+  const announce = useAnnounce();
+  const form = useCaseForm(() => based(toValues(record), record.version));
+  const conflict = useConflict({
+    form,
+    fetchCurrent: options.fetchCurrent,
+    toValues,
+    labels: options.labels,
+    onCurrent: options.onCurrent,
+  });
+  const onSubmit = () => {
+    const { body, problems } = updateBody(form.values, form.values.base);
+    if (problems.length === 0 && Object.keys(body).length === 0) {
+      announce(t('common.noChanges'));
+      return;
+    }
+    void form.submit(
+      () => problems,
+      () => save(body, etagFromVersion(form.values.version), form),
+      { onConflict: conflict.onConflict },
+    );
+  };
+  const frame = {
+    form,
+    onSubmit,
+    submitLabel: t('common.save'),
+    conflictText: options.conflictText,
+    changedFields: conflict.changedFields,
+    onConflictReload: conflict.onConflictReload,
+    onConflictKeepEditing: conflict.onConflictKeepEditing,
+  };
+  return { form, frame };
+}
+
+/**
+ * The form of a new record: checks and sends it once (one idempotency key per body), then goes to
+ * where `created` says with its message. Returns the form, `navigate` (for cancelling) and the props
+ * of `CoopFormFrame` that come from it.
+ */
+export function useCreateForm<F, B, R>(options: {
+  initial: F | (() => F);
+  createBody: (values: F) => { body: B; problems: FieldProblem[] };
+  create: (body: B, idempotencyKey: string) => Promise<{ data: R }>;
+  created: (record: R) => { to: string; flash: string };
+}) {
+  const navigate = useNavigate();
+  const keyFor = useIdempotencyKey();
+  const form = useCaseForm<F>(options.initial);
+  const onSubmit = () => {
+    const { body, problems } = options.createBody(form.values);
+    void form.submit(
+      () => problems,
+      async () => {
+        const res = await options.create(body, keyFor(body));
+        const { to, flash } = options.created(res.data);
+        const state: FlashState = { flash };
+        navigate(to, { state });
+      },
+    );
+  };
+  return { form, navigate, frame: { form, onSubmit, submitLabel: t('common.save') } };
+}
+
+/**
+ * A create page whose form starts with the provider: loads the providers (by name), says when there
+ * is none yet, and hands them to the form with the one `?traeger=<id>` preselects (if it exists).
+ */
+export function CreateWithProviderPage({
+  title,
+  intro,
+  children,
+}: {
+  title: string;
+  intro: string;
+  children: (providers: Provider[], preset: string) => ReactNode;
+}) {
+  usePageTitle(title);
+  const [params] = useSearchParams();
+  const fetchProviders = useCallback(async (signal?: AbortSignal) => {
+    const list = await api.listProviders(signal);
+    return [...list.items].sort((a, b) => a.name.localeCompare(b.name, 'de'));
+  }, []);
+  const { loaded: providers, loadError, load } = useLoadedResource(fetchProviders);
+  const preset = params.get('traeger') ?? '';
+
+  return (
+    <>
+      <PageHeader title={title}>
+        <p className="page-subtitle">{intro}</p>
+      </PageHeader>
+      {loadError ? <ProblemAlert error={loadError} onRetry={() => void load()} /> : null}
+      {!providers && !loadError ? <Loading /> : null}
+      {providers && providers.length === 0 ? (
+        <p className="banner banner--info">
+          {t('cooperation.noProvidersYet')} <Link to="/kooperation/traeger/neu">{t('cooperation.providerCreate')}</Link>
+        </p>
+      ) : null}
+      {providers && providers.length > 0 ? children(providers, providers.some((p) => p.id === preset) ? preset : '') : null}
+    </>
+  );
+}
+
+// ——— field groups ———
+
+/** What a text control needs from the form: its id, value, change handler and error. */
+export interface TextBinding {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}
+
+/** Keys of the text fields of a form's values. */
+export type TextKey<F> = { [K in keyof F]: F[K] extends string ? K : never }[keyof F] & string;
+
+/** The binding of a text field of a form; the control's id is `${prefix}-${key}`. */
+export function textBinding<F>(form: FormBinding<F>, prefix: string) {
+  return (key: TextKey<F>): TextBinding => ({
+    id: `${prefix}-${key}`,
+    value: form.values[key] as string,
+    onChange: form.set(key) as (value: string) => void,
+    error: form.err(key),
+  });
+}
+
+const optionalLabel = (key: Parameters<typeof t>[0]) => `${t(key)} ${t('common.optional')}`;
+
+export type AddressPart = 'street' | 'houseNumber' | 'postalCode' | 'city';
+
+/** Street and house number, postal code and city, all optional (providers, offer locations). */
+export function AddressRows({
+  field,
+  postalCode,
+}: {
+  field: (part: AddressPart) => TextBinding;
+  postalCode: { hint?: string; maxLength: number };
+}) {
+  return (
+    <>
+      <div className="field-row">
+        <TextField {...field('street')} label={optionalLabel('cooperation.street')} maxLength={200} autoComplete="off" />
+        <TextField
+          {...field('houseNumber')}
+          label={optionalLabel('cooperation.houseNumber')}
+          width="short"
+          maxLength={20}
+          autoComplete="off"
+        />
+      </div>
+      <div className="field-row">
+        <TextField
+          {...field('postalCode')}
+          label={optionalLabel('cooperation.postalCode')}
+          hint={postalCode.hint}
+          width="short"
+          inputMode="numeric"
+          maxLength={postalCode.maxLength}
+          autoComplete="off"
+        />
+        <TextField {...field('city')} label={optionalLabel('cooperation.city')} maxLength={100} autoComplete="off" />
+      </div>
+    </>
+  );
+}
+
+/** Phone and e-mail side by side, both optional (providers, offer contacts). */
+export function PhoneEmailRow({ field }: { field: (part: 'phone' | 'email') => TextBinding }) {
+  return (
+    <div className="field-row">
+      <TextField {...field('phone')} label={optionalLabel('cooperation.phone')} type="tel" maxLength={40} autoComplete="off" />
+      <TextField
+        {...field('email')}
+        label={optionalLabel('cooperation.email')}
+        type="email"
+        width="long"
+        maxLength={200}
+        autoComplete="off"
+        spellCheck={false}
+      />
+    </div>
+  );
+}
+
+/** The provider of a new record (a select; inactive ones marked), or the fixed provider of an existing one. */
+export function ProviderChoice(props: {
+  mode: 'create' | 'edit';
+  id: string;
+  label: string;
+  value: string;
+  onChange: (providerId: string) => void;
+  error?: string;
+  /** Create: the providers to choose from. */
+  providers: Provider[];
+  /** Edit: the provider's name. */
+  providerName?: string;
+}) {
+  if (props.mode === 'edit') {
+    return (
+      <div className="field">
+        <p className="field-label">{props.label}</p>
+        <p>{props.providerName}</p>
+      </div>
+    );
+  }
+  return (
+    <SelectField
+      id={props.id}
+      label={props.label}
+      value={props.value}
+      onChange={props.onChange}
+      error={props.error}
+      required
+      width="long"
+      options={[
+        { value: '', label: t('form.choose') },
+        ...props.providers.map((p) => ({ value: p.id, label: p.active ? p.name : t('cooperation.inactiveOption', { name: p.name }) })),
+      ]}
+    />
+  );
+}
+
+/** The "active" checkbox of an edit form (providers, offers). */
+export function ActiveField<F extends { active: boolean }>({
+  form,
+  id,
+  label,
+  hint,
+}: {
+  form: FormBinding<F>;
+  id: string;
+  label: string;
+  hint: string;
+}) {
+  const onChange = form.set('active') as (checked: boolean) => void;
+  return <CheckboxField id={id} label={label} hint={hint} checked={form.values.active} onChange={onChange} error={form.err('active')} />;
+}
 
 // ——— descriptions ———
 

@@ -33,7 +33,7 @@ import {
   todayGerman,
   useCaseForm,
 } from '../cases/caseFormKit';
-import { fieldLabel } from '../referrals/FeedbackView';
+import { fieldLabel, REPORT_FIELDS, STATUS_FIELDS } from '../referrals/FeedbackView';
 import { uncoveredCategoryOf } from '../referrals/referralFormat';
 import * as api from './api';
 
@@ -153,7 +153,7 @@ export function ActionForm({ page, action, onClose }: { page: PortalPage; action
     );
 
   const fields: Record<string, { id: string; label: string }> = {};
-  for (const f of ['declineReason', 'startedOn', 'notStartedReason', 'endedOn', 'result', 'resultNote', 'droppedOutOn', 'dropOutReason']) {
+  for (const f of STATUS_FIELDS) {
     fields[f] = { id: `portal-${f}`, label: fieldLabel(f) };
   }
 
@@ -396,21 +396,7 @@ export function FeedbackForm({ page, kind, onClose }: { page: PortalPage; kind: 
 
   // Field path → control id, for the error summary (rows included).
   const fields: Record<string, { id: string; label: string }> = {};
-  for (const f of [
-    'appointmentOn',
-    'kept',
-    'appointmentNote',
-    'reportedOn',
-    'processSteps',
-    'subGoals',
-    'plannedHelp',
-    'summary',
-    'arisingNeeds',
-    'whereabouts',
-    'whereaboutsNote',
-    'nextSteps',
-    'healthNotes',
-  ]) {
+  for (const f of REPORT_FIELDS) {
     fields[f] = { id: id(f), label: fieldLabel(f) };
   }
   v.subGoals.forEach((g, i) => {

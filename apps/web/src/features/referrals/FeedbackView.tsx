@@ -17,8 +17,8 @@ import { formatDate } from '../../lib/format';
 import { formatMinute } from '../cases/caseFormKit';
 import { categoryLabels } from './referralFormat';
 
-/** Fields in reading order; unknown fields follow under their key. */
-export const FEEDBACK_FIELD_ORDER = [
+/** Fields of a report (appointment, interim or final report), in reading order. */
+export const REPORT_FIELDS = [
   'appointmentOn',
   'kept',
   'appointmentNote',
@@ -32,6 +32,9 @@ export const FEEDBACK_FIELD_ORDER = [
   'whereaboutsNote',
   'nextSteps',
   'healthNotes',
+] as const;
+/** Fields of a status step (decline, start, completion, drop-out), in reading order. */
+export const STATUS_FIELDS = [
   'declineReason',
   'startedOn',
   'notStartedReason',
@@ -41,6 +44,8 @@ export const FEEDBACK_FIELD_ORDER = [
   'droppedOutOn',
   'dropOutReason',
 ] as const;
+/** Fields in reading order; unknown fields follow under their key. */
+export const FEEDBACK_FIELD_ORDER = [...REPORT_FIELDS, ...STATUS_FIELDS] as const;
 export type FeedbackField = (typeof FEEDBACK_FIELD_ORDER)[number];
 
 const DATE_FIELDS = new Set<string>(['appointmentOn', 'reportedOn', 'startedOn', 'endedOn', 'droppedOutOn']);
