@@ -12,7 +12,7 @@ import { expectVisibleFocus, tabTo } from '../keyboard';
 
 interface CaseSummary {
   id: string;
-  person: { firstName: string; lastName: string };
+  person: { id: string; firstName: string; lastName: string };
 }
 
 async function logout(page: Page) {
@@ -20,7 +20,10 @@ async function logout(page: Page) {
   await expect(page.getByRole('heading', { name: /Anmelden/ })).toBeVisible();
 }
 
-/** A case of the demo login without consents or referrals yet, so the spec does not depend on the generator. */
+/**
+ * A case of the demo login whose person has a located home and no consents or referrals yet, so the
+ * spec does not depend on the generator or on what other specs changed.
+ */
 async function freshCase(page: Page): Promise<CaseSummary> {
   const res = await page.request.get('/api/cases?scope=mine&status=open&limit=100');
   expect(res.ok()).toBeTruthy();
@@ -30,7 +33,9 @@ async function freshCase(page: Page): Promise<CaseSummary> {
       page.request.get(`/api/cases/${c.id}/consents`),
       page.request.get(`/api/cases/${c.id}/referrals`),
     ]);
-    if ((await consents.json()).items.length === 0 && (await referrals.json()).items.length === 0) return c;
+    if ((await consents.json()).items.length > 0 || (await referrals.json()).items.length > 0) continue;
+    const person = (await (await page.request.get(`/api/persons/${c.person.id}`)).json()) as { latitude: number | null };
+    if (person.latitude !== null) return c;
   }
   throw new Error('Kein Demo-Fall ohne Einwilligungen und Zuweisungen gefunden');
 }
