@@ -180,6 +180,11 @@ export class AppError extends Error {
   }
 }
 
+/** A 400 with one field error, the most common failure of a use case's own checks. */
+export function fieldError(field: string, code: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', { fields: [{ field, code, message }] });
+}
+
 export function errorTitle(code: ErrorCode, lang: Language): string {
   return ERROR_CATALOG[code][lang];
 }

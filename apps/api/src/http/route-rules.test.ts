@@ -4,6 +4,7 @@ import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, expectOk, seedCaseInPlanning } from '../features/cases/testing';
+import { seedProviderWithOffer } from '../features/providers/testing';
 import { createConsent, sentReferral } from '../features/referrals/testing';
 import { createTestApp, type Session, type TestApp, type TestTenant } from '../testing';
 import { apiRoutes, type FixtureIds, type ResourceKey, type RouteFixture, routeFixtures, routeKey } from './route-fixtures';
@@ -114,26 +115,9 @@ describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
     const coordinator = await sessionOf(tenant, 'coordinator');
     const staff = await sessionOf(tenant, 'provider_staff');
     r.provider = tenant.providerId;
-    const agreement = await call(t, coordinator, 'POST', '/api/cooperation-agreements', {
-      providerId: tenant.providerId,
-      title: 'Kooperationsvereinbarung',
-      validFrom: '2026-01-01',
-      answerDays: 5,
-      startDays: 21,
-      interimReportDays: 90,
-    });
-    await expectOk(agreement, 201);
-    r.cooperationAgreement = agreement.json().id;
-    const offer = await call(t, coordinator, 'POST', '/api/offers', {
-      providerId: tenant.providerId,
-      agreementId: r.cooperationAgreement,
-      name: 'Schuldnerberatung',
-      serviceType: 'debt_counselling',
-      financingModel: 'specialist_hours',
-      locations: [{ label: 'Hauptstelle', city: 'Lotsenbach', latitude: 52.52, longitude: 13.405 }],
-    });
-    await expectOk(offer, 201);
-    r.offer = offer.json().id;
+    const seeded = await seedProviderWithOffer(t, coordinator, { providerId: tenant.providerId, agreement: { validFrom: '2026-01-01' } });
+    r.cooperationAgreement = seeded.agreementId;
+    r.offer = seeded.offerId;
     r.consent = await createConsent(
       t,
       cm,

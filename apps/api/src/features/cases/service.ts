@@ -36,6 +36,7 @@ import {
   type CaseStatus,
   decideTransition,
   type FieldError,
+  fieldError,
   type IndicatorSource,
   indicationMet,
   isCompulsoryConsentDuty,
@@ -82,10 +83,6 @@ const audit = new AuditRepository();
 const barrierRepository = new CaseRepository();
 
 type CaseListQuery = z.infer<typeof caseListQuery>;
-
-function fieldError(field: string, code: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { fields: [{ field, code, message }] });
-}
 
 /** Which statuses allow which kind of change (closed cases are read-only). */
 function requireStatus(row: CaseRow, allowed: readonly CaseStatus[]) {

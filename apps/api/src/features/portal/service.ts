@@ -11,6 +11,7 @@ import {
   consentState,
   type FeedbackKind,
   type FieldError,
+  fieldError,
   nextReferralStatus,
   type ReferralStatus,
   todayInGermany,
@@ -42,10 +43,6 @@ const FEEDBACK_STATUSES: Record<FeedbackKind, readonly ReferralStatus[]> = {
 
 /** Fields of a provider write that carry a date which cannot lie in the future. */
 const DATE_FIELDS = ['startedOn', 'endedOn', 'droppedOutOn', 'appointmentOn', 'reportedOn'] as const;
-
-function fieldError(field: string, code: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { fields: [{ field, code, message }] });
-}
 
 /** The fields as written, without the empty ones (they carry no information and need no category). */
 function writtenFields(fields: Record<string, unknown>): Record<string, unknown> {

@@ -22,6 +22,7 @@ import {
   DEFAULT_FEEDBACK_DEADLINES,
   distanceKm,
   type FieldError,
+  fieldError,
   OCCUPYING_REFERRAL_STATUSES,
   type OfferTargetGroup,
   offerFitsTargetGroups,
@@ -63,10 +64,6 @@ const PROVIDER_NAME_TAKEN: FieldError = {
   code: 'duplicate',
   message: 'Einen Träger mit diesem Namen gibt es in diesem Jobcenter bereits.',
 };
-
-function fieldError(field: string, code: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { fields: [{ field, code, message }] });
-}
 
 /** Only the keys the request set (undefined means "leave as is", null means "clear"). */
 function definedOnly<T extends Record<string, unknown>>(changes: T): Partial<T> {

@@ -25,16 +25,25 @@ export async function seedProviderWithOffer(
     capacity?: number | null;
     targetGroups?: string[];
     providerName?: string;
+    /** An existing provider (e.g. the test tenant's, whose staff user has the portal); a new one when omitted. */
+    providerId?: string;
     offerName?: string;
     /** Deadlines of the agreement; valid from 2020-01-01 without end unless given. */
     agreement?: { answerDays?: number; startDays?: number; interimReportDays?: number; validFrom?: string; validUntil?: string | null };
   } = {},
 ): Promise<SeededProviderOffer> {
   counter++;
-  const providerName = options.providerName ?? `Testträger ${counter} ${Math.random().toString(36).slice(2, 8)}`;
-  const provider = await call(t, coordinator, 'POST', '/api/providers', { name: providerName, city: 'Lotsenbach' });
-  await expectOk(provider, 201);
-  const providerId: string = provider.json().id;
+  let providerName = options.providerName ?? `Testträger ${counter} ${Math.random().toString(36).slice(2, 8)}`;
+  let providerId = options.providerId;
+  if (providerId) {
+    const existing = await call(t, coordinator, 'GET', `/api/providers/${providerId}`);
+    await expectOk(existing);
+    providerName = existing.json().name;
+  } else {
+    const provider = await call(t, coordinator, 'POST', '/api/providers', { name: providerName, city: 'Lotsenbach' });
+    await expectOk(provider, 201);
+    providerId = provider.json().id as string;
+  }
   const agreement = await call(t, coordinator, 'POST', '/api/cooperation-agreements', {
     providerId,
     title: `Kooperationsvereinbarung ${providerName}`,

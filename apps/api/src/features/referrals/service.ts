@@ -18,6 +18,7 @@ import {
   CONSENT_COUNSELLING_POINTS,
   consentState,
   type FieldError,
+  fieldError,
   nextReferralStatus,
   type ReferralStatus,
   todayInGermany,
@@ -41,10 +42,6 @@ const cases = new CaseRepository();
 type RevokeConsentRequest = z.infer<typeof revokeConsentRequest>;
 type UpdateReferralRequest = z.infer<typeof updateReferralRequest>;
 type DecisionRequest = z.infer<typeof barrierProposalDecisionRequest>;
-
-function fieldError(field: string, code: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { fields: [{ field, code, message }] });
-}
 
 /**
  * The Jobcenter's side of the cooperation with providers (SPEC C7, C8): consents, referrals and the

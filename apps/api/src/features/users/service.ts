@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateUserRequest, UpdateUserRequest, User } from '@lotse/contracts';
 import { type Database, type Tx, withTenant } from '@lotse/db';
-import { AppError, type Role } from '@lotse/domain';
+import { AppError, fieldError, type Role } from '@lotse/domain';
 import type { Kysely } from 'kysely';
 import type { AppConfig } from '../../config';
 import type { AuthContext } from '../../http/access';
@@ -24,14 +24,10 @@ async function checkProvider(repo: UserRepository, trx: Tx, tenantId: string, ro
   if (isProviderStaff && !providerId)
     throw new AppError('PROVIDER_REQUIRED', { fields: [{ field: 'providerId', code: 'required', message: 'Bitte den Träger angeben.' }] });
   if (!isProviderStaff && providerId) {
-    throw new AppError('VALIDATION_FAILED', {
-      fields: [{ field: 'providerId', code: 'not_allowed', message: 'Nur Mitarbeitende eines Trägers gehören zu einem Träger.' }],
-    });
+    throw fieldError('providerId', 'not_allowed', 'Nur Mitarbeitende eines Trägers gehören zu einem Träger.');
   }
   if (providerId && !(await repo.providerExists(trx, tenantId, providerId))) {
-    throw new AppError('VALIDATION_FAILED', {
-      fields: [{ field: 'providerId', code: 'unknown', message: 'Diesen Träger gibt es nicht.' }],
-    });
+    throw fieldError('providerId', 'unknown', 'Diesen Träger gibt es nicht.');
   }
 }
 
