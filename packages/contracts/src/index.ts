@@ -5,4 +5,5 @@ export * from './common';
 export * from './cooperation';
 export * from './households';
 export * from './persons';
+export * from './planning';
 export * from './users';

@@ -20,6 +20,8 @@ export interface UsersTable {
   roles: string[];
   /** For provider staff: the provider they work for (SPEC C7 portal). */
   providerId: Generated<string | null>;
+  /** Team of a staff member: a dimension of needs planning and quality indicators (SPEC C12, C13). */
+  teamId: Generated<string | null>;
   disabled: Generated<boolean>;
   version: Generated<number>;
   createdAt: Timestamp;
@@ -153,6 +155,9 @@ export interface TenantCaseRulesTable {
   densityHighDays: Generated<number>;
   densityMediumDays: Generated<number>;
   densityLowDays: Generated<number>;
+  suppressionMinimum: Generated<number>;
+  caseloadTarget: Generated<number>;
+  waitingTargetDays: Generated<number>;
   version: Generated<number>;
   updatedAt: Timestamp;
 }
@@ -398,6 +403,9 @@ export interface OffersTable {
   priceCents: number | null;
   priceUnit: string | null;
   contacts: ColumnType<unknown, string, string>;
+  /** Statistics begin of a measure: the start, or the first kept appointment (counselling, 000 §9). */
+  measureBeginRule: Generated<'start' | 'first_appointment'>;
+  plannedDurationDays: Generated<number | null>;
   active: Generated<boolean>;
   version: Generated<number>;
   createdAt: Timestamp;
@@ -566,6 +574,120 @@ export interface ConferenceActionsTable {
   createdAt: Timestamp;
 }
 
+export interface PlanningRegionsTable {
+  tenantId: string;
+  id: string;
+  name: string;
+  postalCodes: string[];
+  sortOrder: Generated<number>;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface TeamsTable {
+  tenantId: string;
+  id: string;
+  name: string;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface UnmetNeedsTable {
+  tenantId: string;
+  id: string;
+  caseId: string;
+  personId: string;
+  serviceType: string;
+  reason: 'no_offer' | 'no_capacity' | 'too_far' | 'target_group' | 'waiting_too_long' | 'other';
+  note: string | null;
+  recordedOn: string;
+  recordedBy: string;
+  resolvedOn: string | null;
+  resolvedBy: string | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+}
+
+/** Money in cents as bigint, parsed to number on both drivers (connect.ts); amounts stay far below 2^53. */
+export interface OfferYearPlansTable {
+  tenantId: string;
+  offerId: string;
+  year: number;
+  plannedCases: number | null;
+  plannedCostCents: ColumnType<number, number | undefined, number>;
+  actualCostCents: number | null;
+  /** numeric(5,2): a string from both drivers; convert with Number(). */
+  sgb2SharePercent: ColumnType<string, number | string | undefined, number | string>;
+  note: string | null;
+  version: Generated<number>;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+export interface PlanningTargetsTable {
+  tenantId: string;
+  year: number;
+  serviceType: string;
+  month: number;
+  targetStarts: number;
+  targetCostCents: ColumnType<number, number | undefined, number>;
+  updatedBy: string | null;
+  updatedAt: Timestamp;
+}
+
+export interface ReferralChargesTable {
+  tenantId: string;
+  id: string;
+  referralId: string;
+  offerId: string;
+  /** First day of the month the service was delivered in. */
+  serviceMonth: string;
+  /** numeric(8,2): a string from both drivers. */
+  units: ColumnType<string, number | string, number | string>;
+  amountCents: number;
+  note: string | null;
+  recordedBy: string;
+  recordedAt: Timestamp;
+}
+
+export interface ChildcareArrangementsTable {
+  tenantId: string;
+  id: string;
+  referralId: string;
+  childPersonId: string | null;
+  childLabel: string;
+  beginsOn: string;
+  endsOn: string | null;
+  createdBy: string;
+  createdAt: Timestamp;
+}
+
+export interface StatisticsDeliveriesTable {
+  tenantId: string;
+  id: string;
+  kind: 'modul13';
+  /** First day of the delivered month. */
+  month: string;
+  recordCount: number;
+  correctionCount: number;
+  rejectedCount: number;
+  fileSha256: string;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface StatisticsDeliveredMeasuresTable {
+  tenantId: string;
+  kind: 'modul13';
+  measureKey: string;
+  /** First day of the month the record belongs to. */
+  reportMonth: string;
+  contentHash: string;
+  deliveryId: string;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -606,4 +728,13 @@ export interface Database {
   caseConferences: CaseConferencesTable;
   conferenceParticipants: ConferenceParticipantsTable;
   conferenceActions: ConferenceActionsTable;
+  planningRegions: PlanningRegionsTable;
+  teams: TeamsTable;
+  unmetNeeds: UnmetNeedsTable;
+  offerYearPlans: OfferYearPlansTable;
+  planningTargets: PlanningTargetsTable;
+  referralCharges: ReferralChargesTable;
+  childcareArrangements: ChildcareArrangementsTable;
+  statisticsDeliveries: StatisticsDeliveriesTable;
+  statisticsDeliveredMeasures: StatisticsDeliveredMeasuresTable;
 }

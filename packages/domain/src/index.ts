@@ -8,6 +8,7 @@ export * from './errors';
 export * from './handbook';
 export * from './offers';
 export * from './person';
+export * from './planning';
 export * from './ratings';
 export * from './referral';
 export * from './roles';

@@ -60,3 +60,23 @@ export const FEEDBACK_WATCHERS: readonly Role[] = ['coordinator', 'team_lead'];
 export const PROVIDER_PORTAL: readonly Role[] = ['provider_staff'];
 /** Who reads the handbook: every staff role that works with people or offers. */
 export const HANDBOOK_READERS: readonly Role[] = ['case_manager', 'placement_officer', 'benefits_officer', 'coordinator', 'team_lead'];
+
+/**
+ * Who reads needs planning (SPEC C12): the municipal social planning, the § 16a coordination and team
+ * leads. Planners and coordinators never see a person, so their figures are suppressed below the
+ * tenant's minimum ({@link planningFiguresSuppressedFor}); team leads read case files anyway.
+ */
+export const PLANNING_READERS: readonly Role[] = ['social_planner', 'coordinator', 'team_lead'];
+/** Who sets the yearly plan (monthly targets per service type) and the offers' yearly budgets. */
+export const PLAN_EDITORS: readonly Role[] = ['social_planner', 'coordinator'];
+/** Who reads quality indicators and provider reports of all providers (SPEC C13). */
+export const QUALITY_READERS: readonly Role[] = ['team_lead', 'coordinator'];
+/** Who records what a case cost (invoice check of per-case financed offers). */
+export const CHARGE_RECORDERS: readonly Role[] = ['coordinator'];
+/** Who produces the § 51b delivery (XSozial Modul 13); it names persons by customer number. */
+export const STATISTICS_OFFICERS: readonly Role[] = ['team_lead'];
+
+/** Planning figures are suppressed for everyone who may not read case files. */
+export function planningFiguresSuppressedFor(userRoles: readonly Role[]): boolean {
+  return !hasAnyRole(userRoles, PERSON_READERS);
+}

@@ -16,10 +16,15 @@ import { portalConferenceRoutes } from '../features/conferences/routes';
 import { cooperationRoutes } from '../features/cooperation/routes';
 import { HouseholdCreatePage } from '../features/households/HouseholdCreatePage';
 import { HouseholdPage } from '../features/households/HouseholdPage';
+import { organisationRoutes } from '../features/organisation/routes';
 import { PersonCreatePage } from '../features/persons/PersonCreatePage';
 import { PersonPage } from '../features/persons/PersonPage';
 import { PersonSearchPage } from '../features/persons/PersonSearchPage';
+import { planningRoutes } from '../features/planning/routes';
 import { portalRoutes } from '../features/portal/routes';
+import { reportRoutes } from '../features/reports/routes';
+import { statisticsRoutes } from '../features/statistics/routes';
+
 import { UserCreatePage } from '../features/users/UserCreatePage';
 import { UserEditPage } from '../features/users/UserEditPage';
 import { UserListPage } from '../features/users/UserListPage';
@@ -172,6 +177,10 @@ export const router = createBrowserRouter([
           ...cooperationRoutes,
           ...portalRoutes,
           ...portalConferenceRoutes,
+          ...planningRoutes,
+          ...organisationRoutes,
+          ...statisticsRoutes,
+          ...reportRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,8 +1,12 @@
 import { caseFileDe } from './caseFile.de';
 import { conferencesDe } from './conferences.de';
 import { cooperationDe } from './cooperation.de';
+import { organisationDe } from './organisation.de';
+import { planningDe } from './planning.de';
 import { portalDe } from './portal.de';
 import { referralsDe } from './referrals.de';
+import { reportsDe } from './reports.de';
+import { statisticsDe } from './statistics.de';
 import { workDe } from './work.de';
 
 /** German UI texts (primary language). `en.ts` must have the same keys. Placeholders: `{name}`. */
@@ -304,6 +308,10 @@ export const de = {
   'audit.entity.user': 'Benutzerkonto',
   'audit.entriesShown': '{count} Einträge angezeigt',
   ...workDe,
+  ...planningDe,
+  ...organisationDe,
+  ...statisticsDe,
+  ...reportsDe,
   ...caseFileDe,
   ...cooperationDe,
   ...referralsDe,

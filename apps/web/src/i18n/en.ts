@@ -2,8 +2,12 @@ import { caseFileEn } from './caseFile.en';
 import { conferencesEn } from './conferences.en';
 import { cooperationEn } from './cooperation.en';
 import type { MessageKey } from './de';
+import { organisationEn } from './organisation.en';
+import { planningEn } from './planning.en';
 import { portalEn } from './portal.en';
 import { referralsEn } from './referrals.en';
+import { reportsEn } from './reports.en';
+import { statisticsEn } from './statistics.en';
 import { workEn } from './work.en';
 
 /** English UI texts; the same keys as de.ts (the type checks completeness). Legal terms keep the German name in brackets. */
@@ -303,6 +307,10 @@ export const en: Record<MessageKey, string> = {
   'audit.entity.user': 'User account',
   'audit.entriesShown': '{count} entries shown',
   ...workEn,
+  ...planningEn,
+  ...organisationEn,
+  ...statisticsEn,
+  ...reportsEn,
   ...caseFileEn,
   ...cooperationEn,
   ...referralsEn,

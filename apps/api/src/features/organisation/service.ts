@@ -1,0 +1,11 @@
+import type { Database } from '@lotse/db';
+import type { Kysely } from 'kysely';
+import type { AppConfig } from '../../config';
+
+/** Stub: filled in by the feature's implementation. */
+export class OrganisationService {
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly config: AppConfig,
+  ) {}
+}

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+/** Stub: filled in by the feature's implementation. */
+export const organisationRoutes: RouteObject[] = [];

@@ -1,0 +1,2 @@
+/** UI texts of organisation (stub until the feature fills it). */
+export const organisationDe = {} as const;

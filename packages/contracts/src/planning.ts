@@ -1,0 +1,289 @@
+import {
+  FINANCING_MODELS,
+  PLANNING_BREAKDOWNS,
+  PLANNING_GRANULARITIES,
+  PLANNING_MEASURES,
+  PLANNING_TARGET_GROUPS,
+  UNMET_NEED_REASONS,
+} from '@lotse/domain';
+import { z } from 'zod';
+import { serviceTypeSchema } from './cases';
+import { isoDate, requiredText, text, uuid } from './common';
+
+/**
+ * Needs planning and steering (SPEC C12) and costs (000 §10): the planning table, the overview per
+ * service type, the yearly plan (monthly targets), costs, regions and teams, unmet needs recorded in a
+ * case, the offers' yearly plans and the actual cost of cases. Documented in docs/api-planning.md.
+ */
+
+export const planningGranularitySchema = z.enum(PLANNING_GRANULARITIES);
+export const planningBreakdownSchema = z.enum(PLANNING_BREAKDOWNS);
+export const planningMeasureSchema = z.enum(PLANNING_MEASURES);
+export const planningTargetGroupSchema = z.enum(
+  PLANNING_TARGET_GROUPS as unknown as ['u25', 'ue50', 'single_parent', 'refugee', 'severe_disability'],
+);
+export const unmetNeedReasonSchema = z.enum(UNMET_NEED_REASONS);
+
+const year = z.coerce.number().int().min(2000).max(2100);
+
+/** Filters every planning figure accepts; each narrows to one value of a dimension. */
+const planningFilters = {
+  serviceType: serviceTypeSchema.optional(),
+  regionId: uuid.optional(),
+  teamId: uuid.optional(),
+  targetGroup: planningTargetGroupSchema.optional(),
+};
+
+export const planningTableQuery = z.strictObject({
+  year,
+  granularity: planningGranularitySchema.default('month'),
+  breakdown: planningBreakdownSchema.default('service_type'),
+  ...planningFilters,
+});
+export type PlanningTableQuery = z.infer<typeof planningTableQuery>;
+
+export const planningFiltersQuery = z.strictObject({ year, ...planningFilters });
+export type PlanningFiltersQuery = z.infer<typeof planningFiltersQuery>;
+
+/** A count; `null` with `suppressed: true` where it could identify a person (below the minimum). */
+export const planningCellSchema = z.object({ value: z.number().nullable(), suppressed: z.boolean() });
+export type PlanningCell = z.infer<typeof planningCellSchema>;
+
+const suppressionInfo = z.object({
+  /** Whether suppression applies to this user (planners and coordinators: yes; team leads: no). */
+  applied: z.boolean(),
+  /** Smallest count shown; counts from 1 to minimum − 1 are suppressed, and so is one more cell per sum. */
+  minimum: z.number().int(),
+});
+
+const period = z.object({ key: z.string(), label: z.string(), from: isoDate, to: isoDate });
+
+const planningRow = z.object({
+  /** Service type code, region/team id, target group code, or `total`. */
+  key: z.string(),
+  label: z.string(),
+  /** Per measure: one cell per period, then the year's cell (for the waiting list: the stock at year end). */
+  measures: z.record(planningMeasureSchema, z.object({ periods: z.array(planningCellSchema), year: planningCellSchema })),
+});
+
+export const planningTableSchema = z
+  .object({
+    year: z.number().int(),
+    granularity: planningGranularitySchema,
+    breakdown: planningBreakdownSchema,
+    filters: z.object({
+      serviceType: serviceTypeSchema.nullable(),
+      regionId: uuid.nullable(),
+      teamId: uuid.nullable(),
+      targetGroup: planningTargetGroupSchema.nullable(),
+    }),
+    suppression: suppressionInfo,
+    periods: z.array(period),
+    measures: z.array(z.object({ key: planningMeasureSchema, label: z.string(), definition: z.string() })),
+    rows: z.array(planningRow),
+    total: planningRow,
+    /** The same table's year column for the prior year (row keys as in `rows`, plus `total`). */
+    priorYear: z.array(z.object({ key: z.string(), measures: z.record(planningMeasureSchema, planningCellSchema) })),
+  })
+  .meta({ id: 'PlanningTable' });
+export type PlanningTable = z.infer<typeof planningTableSchema>;
+
+/** Per service type: needs against capacity, utilisation, waiting times, plan and cost, and the prior year. */
+const overviewFigures = z.object({
+  needs: planningCellSchema,
+  unmetNeeds: planningCellSchema,
+  referrals: planningCellSchema,
+  starts: planningCellSchema,
+  waitingListAtEnd: planningCellSchema,
+  /** Median and 90th percentile (nearest rank) of days from sending to start, over the year's starts. */
+  waitingMedianDays: planningCellSchema,
+  waitingP90Days: planningCellSchema,
+});
+export const planningOverviewRowSchema = z.object({
+  serviceType: serviceTypeSchema,
+  label: z.string(),
+  current: overviewFigures,
+  priorYear: overviewFigures,
+  /** Places of the active offers (concurrent), from their capacity; null when no offer states one. */
+  capacityPlaces: z.number().int().nullable(),
+  /** Mean over the months of running referrals (accepted or started) at month end ÷ places, in percent. */
+  utilisationPercent: planningCellSchema,
+  targetStarts: z.number().int().nullable(),
+  plannedCostCents: z.number().int().nullable(),
+  actualCostCents: z.number().int().nullable(),
+  priorYearActualCostCents: z.number().int().nullable(),
+});
+export const planningOverviewSchema = z
+  .object({
+    year: z.number().int(),
+    filters: planningTableSchema.shape.filters,
+    suppression: suppressionInfo,
+    waitingTargetDays: z.number().int(),
+    rows: z.array(planningOverviewRowSchema),
+    definitions: z.record(z.string(), z.string()),
+  })
+  .meta({ id: 'PlanningOverview' });
+export type PlanningOverview = z.infer<typeof planningOverviewSchema>;
+
+// ——— Plan: monthly targets per service type (Soll) against actuals (Ist) ———
+
+export const planMonthSchema = z.object({
+  month: z.number().int().min(1).max(12),
+  targetStarts: z.number().int().nullable(),
+  targetCostCents: z.number().int().nullable(),
+  actualStarts: planningCellSchema,
+  actualCostCents: z.number().int().nullable(),
+});
+export const planSchema = z
+  .object({
+    year: z.number().int(),
+    suppression: suppressionInfo,
+    serviceTypes: z.array(
+      z.object({ serviceType: serviceTypeSchema, label: z.string(), months: z.array(planMonthSchema), version: z.string() }),
+    ),
+  })
+  .meta({ id: 'Plan' });
+export type Plan = z.infer<typeof planSchema>;
+export const planParams = z.strictObject({ year, serviceType: serviceTypeSchema });
+export const putPlanRequest = z.strictObject({
+  months: z
+    .array(
+      z.strictObject({
+        month: z.number().int().min(1).max(12),
+        targetStarts: z.number().int().min(0).max(100_000),
+        targetCostCents: z.number().int().min(0).max(100_000_000_000),
+      }),
+    )
+    .length(12),
+});
+export type PutPlanRequest = z.infer<typeof putPlanRequest>;
+
+// ——— Costs (000 §10) ———
+
+export const financingModelCostSchema = z.enum(FINANCING_MODELS);
+export const costRowSchema = z.object({
+  serviceType: serviceTypeSchema,
+  serviceTypeLabel: z.string(),
+  financingModel: financingModelCostSchema,
+  financingModelLabel: z.string(),
+  /** Cases counted: referrals started in the year or running into it. */
+  cases: planningCellSchema,
+  plannedCostCents: z.number().int(),
+  actualCostCents: z.number().int(),
+  costPerCaseCents: planningCellSchema,
+  sgb2ShareCents: z.number().int(),
+});
+export const costsSchema = z
+  .object({
+    year: z.number().int(),
+    suppression: suppressionInfo,
+    rows: z.array(costRowSchema),
+    totals: z.object({
+      cases: planningCellSchema,
+      plannedCostCents: z.number().int(),
+      actualCostCents: z.number().int(),
+      costPerCaseCents: planningCellSchema,
+      sgb2ShareCents: z.number().int(),
+    }),
+    definitions: z.record(z.string(), z.string()),
+  })
+  .meta({ id: 'Costs' });
+export type Costs = z.infer<typeof costsSchema>;
+
+// ——— Regions and teams ———
+
+export const planningRegionSchema = z
+  .object({ id: uuid, name: z.string(), postalCodes: z.array(z.string()), version: z.number().int() })
+  .meta({ id: 'PlanningRegion' });
+export type PlanningRegion = z.infer<typeof planningRegionSchema>;
+const postalCode = z
+  .string()
+  .trim()
+  .regex(/^\d{5}$/, 'Fünfstellige Postleitzahl.');
+export const createPlanningRegionRequest = z.strictObject({
+  name: requiredText(100),
+  postalCodes: z.array(postalCode).max(500),
+});
+export const updatePlanningRegionRequest = createPlanningRegionRequest.partial();
+export const teamSchema = z
+  .object({ id: uuid, name: z.string(), memberCount: z.number().int(), version: z.number().int() })
+  .meta({ id: 'Team' });
+export type Team = z.infer<typeof teamSchema>;
+export const createTeamRequest = z.strictObject({ name: requiredText(100) });
+export const updateTeamRequest = createTeamRequest.partial();
+export const planningDimensionsSchema = z
+  .object({ regions: z.array(planningRegionSchema), teams: z.array(teamSchema), years: z.array(z.number().int()) })
+  .meta({ id: 'PlanningDimensions' });
+
+// ——— Unmet needs (recorded in a case) ———
+
+export const unmetNeedSchema = z
+  .object({
+    id: uuid,
+    caseId: uuid,
+    serviceType: serviceTypeSchema,
+    serviceTypeLabel: z.string(),
+    reason: unmetNeedReasonSchema,
+    reasonLabel: z.string(),
+    note: z.string().nullable(),
+    recordedOn: isoDate,
+    recordedBy: z.object({ id: uuid, displayName: z.string() }),
+    resolvedOn: isoDate.nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'UnmetNeed' });
+export type UnmetNeed = z.infer<typeof unmetNeedSchema>;
+export const createUnmetNeedRequest = z.strictObject({
+  serviceType: serviceTypeSchema,
+  reason: unmetNeedReasonSchema,
+  note: text(1000).nullable().optional(),
+  recordedOn: isoDate.optional(),
+});
+export type CreateUnmetNeedRequest = z.infer<typeof createUnmetNeedRequest>;
+export const resolveUnmetNeedRequest = z.strictObject({ resolvedOn: isoDate });
+
+// ——— Offers' yearly plans and the actual cost of cases ———
+
+export const offerYearPlanSchema = z
+  .object({
+    offerId: uuid,
+    year: z.number().int(),
+    plannedCases: z.number().int().nullable(),
+    plannedCostCents: z.number().int(),
+    actualCostCents: z.number().int().nullable(),
+    sgb2SharePercent: z.number(),
+    note: z.string().nullable(),
+    /** Charges recorded for the offer's cases in this year (per-case financing). */
+    chargedCostCents: z.number().int(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'OfferYearPlan' });
+export type OfferYearPlan = z.infer<typeof offerYearPlanSchema>;
+export const offerYearParams = z.strictObject({ id: uuid, year });
+export const putOfferYearPlanRequest = z.strictObject({
+  plannedCases: z.number().int().min(0).max(1_000_000).nullable(),
+  plannedCostCents: z.number().int().min(0).max(100_000_000_000),
+  actualCostCents: z.number().int().min(0).max(100_000_000_000).nullable(),
+  sgb2SharePercent: z.number().min(0).max(100),
+  note: text(1000).nullable().optional(),
+});
+
+export const referralChargeSchema = z
+  .object({
+    id: uuid,
+    referralId: uuid,
+    /** Short reference for the invoice check, no person data: first 8 characters of the referral id. */
+    referralReference: z.string(),
+    serviceMonth: isoDate,
+    units: z.number(),
+    amountCents: z.number().int(),
+    note: z.string().nullable(),
+    recordedAt: z.string(),
+  })
+  .meta({ id: 'ReferralCharge' });
+export const createReferralChargeRequest = z.strictObject({
+  referralId: uuid,
+  serviceMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Monat im Format JJJJ-MM.'),
+  units: z.number().positive().max(10_000),
+  note: text(500).nullable().optional(),
+});
