@@ -1,3 +1,10 @@
+import { costRouteFixtures } from '../features/costs/route-fixtures';
+import { organisationRouteFixtures } from '../features/organisation/route-fixtures';
+import { planningRouteFixtures } from '../features/planning/route-fixtures';
+import { qualityRouteFixtures } from '../features/quality/route-fixtures';
+import { reportRouteFixtures } from '../features/reports/route-fixtures';
+import { statisticsRouteFixtures } from '../features/statistics/route-fixtures';
+import { unmetNeedRouteFixtures } from '../features/unmet-needs/route-fixtures';
 import type { TestApp } from '../testing';
 
 /**
@@ -291,6 +298,13 @@ export function routeFixtures(ids: () => FixtureIds): Record<string, RouteFixtur
       stringFields: ['title'],
     },
     'GET /api/portal/conferences/:id': { id: 'conference' },
+    ...planningRouteFixtures(ids),
+    ...organisationRouteFixtures(ids),
+    ...unmetNeedRouteFixtures(ids),
+    ...costRouteFixtures(ids),
+    ...statisticsRouteFixtures(ids),
+    ...qualityRouteFixtures(ids),
+    ...reportRouteFixtures(ids),
   };
 }
 

@@ -197,7 +197,17 @@ describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
                  (select count(*) || '/' || coalesce(sum(version), 0) from barrier_proposals) as barrier_proposals,
                  (select count(*) || '/' || coalesce(sum(version), 0) from case_conferences) as conferences,
                  (select count(*) from conference_participants) as conference_participants,
-                 (select count(*) from conference_actions) as conference_actions`.execute(trx);
+                 (select count(*) from conference_actions) as conference_actions,
+                 (select count(*) || '/' || coalesce(sum(version), 0) from planning_regions) as planning_regions,
+                 (select count(*) || '/' || coalesce(sum(version), 0) from teams) as teams,
+                 (select count(*) || '/' || coalesce(sum(version), 0) from unmet_needs) as unmet_needs,
+                 (select count(*) || '/' || coalesce(sum(version), 0) from offer_year_plans) as offer_year_plans,
+                 (select count(*) || '/' || coalesce(sum(target_starts), 0) from planning_targets) as planning_targets,
+                 (select count(*) from referral_charges) as referral_charges,
+                 (select count(*) from childcare_arrangements) as childcare_arrangements,
+                 (select count(*) from statistics_deliveries) as statistics_deliveries,
+                 (select count(*) from statistics_delivered_measures) as statistics_delivered_measures,
+                 (select string_agg(coalesce(team_id::text, '-'), ',' order by id) from users) as user_teams`.execute(trx);
         return rows[0];
       });
     return { A: await counts(t.tenantA.id), B: await counts(t.tenantB.id) };

@@ -1,0 +1,6 @@
+import type { FixtureIds, RouteFixture } from '../../http/route-fixtures';
+
+/** Valid requests for this feature's routes, used by the generated route rules (http/route-rules.test.ts). */
+export function reportRouteFixtures(_ids: () => FixtureIds): Record<string, RouteFixture> {
+  return {};
+}
