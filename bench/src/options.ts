@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 
-const SCENARIOS = ['person-read', 'case-overview', 'person-search', 'provider-feedback'];
+const SCENARIOS = ['person-read', 'case-overview', 'person-search', 'provider-feedback', 'planning-dashboard', 'modul13-export'];
 
 export interface BenchOptions {
   persons: number;
+  /** Years of closed-case history before the current data (needs planning, statistics export). */
+  historyYears: number;
   otherTenants: number;
   otherPersons: number;
   connections: number;
@@ -27,6 +29,7 @@ export interface BenchOptions {
 export const USAGE = `npm run bench -- [options]
 
   --persons N         persons in tenant 0 (default 200000; --quick: 20000)
+  --history-years N   years of case history before the current data (default 10; --quick: 2)
   --other-tenants N   further tenants (default 3; --quick: 1)
   --other-persons N   persons in each further tenant (default 20000; --quick: 5000)
   --connections N     autocannon connections (default 64)
@@ -36,7 +39,7 @@ export const USAGE = `npm run bench -- [options]
                       load on a shared machine hits both alike (default 3)
   --pool N            database pool size of Lotse and of the floor (default 20)
   --scenario NAME     only this scenario (person-read, case-overview, person-search,
-                      provider-feedback); repeatable
+                      provider-feedback, planning-dashboard, modul13-export); repeatable
   --admin-url URL     PostgreSQL owner URL (default $LOTSE_BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)
   --experiments       also measure what-if variants of Lotse and the floor: without the read-log
                       append, and with synchronous_commit=off (evidence for the bottleneck)
@@ -61,6 +64,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}): Bench
     allowPositionals: false,
     options: {
       persons: { type: 'string' },
+      'history-years': { type: 'string' },
       'other-tenants': { type: 'string' },
       'other-persons': { type: 'string' },
       connections: { type: 'string' },
@@ -87,6 +91,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = {}): Bench
   }
   return {
     persons: positiveInt('persons', values.persons, quick ? 20_000 : 200_000),
+    historyYears: positiveInt('history-years', values['history-years'], quick ? 2 : 10, 0),
     otherTenants: positiveInt('other-tenants', values['other-tenants'], quick ? 1 : 3, 0),
     otherPersons: positiveInt('other-persons', values['other-persons'], quick ? 5_000 : 20_000, 0),
     connections: positiveInt('connections', values.connections, 64),

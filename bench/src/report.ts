@@ -1,4 +1,5 @@
 import type { CpuBreakdown } from './cpu-profile';
+import type { Modul13Result, Modul13Run, PlanningDashboardResult, SteeringResults } from './steering';
 
 /**
  * The pure part of the benchmark: statistics, the report's shape and its Markdown rendering.
@@ -193,6 +194,8 @@ export interface Targets {
 }
 
 export const TARGETS: Targets = { readRatioMin: 0.5, readP99MaxMs: 50 };
+/** Needs-planning dashboard query on the 200,000-person tenant with ten years of history (issue 5). */
+export const PLANNING_P95_TARGET_MS = 300;
 
 export interface BenchReport {
   date: string;
@@ -205,6 +208,8 @@ export interface BenchReport {
   writeScenarios?: WriteScenarioResult[];
   experiments: ExperimentResult[];
   targets: Targets & { readRatioMet: boolean | null; readP99Met: boolean | null };
+  /** Needs planning and the Modul 13 export (absent in reports written before they existed). */
+  steering?: SteeringResults;
   /** Extra observations recorded by the run (e.g. search hit rates, lock waits). */
   notes: string[];
 }
@@ -464,6 +469,54 @@ export function renderMarkdown(report: BenchReport): string {
       (read ? ` (${formatPercent(read.ratio)})` : ''),
     `- p99 ≤ ${targets.readP99MaxMs} ms: ${yesNo(targets.readP99Met)}${read ? ` (${formatMs(read.lotse.latencyMs.p99)} ms)` : ''}`,
   ];
+  lines.push(...steeringSection(report.steering));
   if (report.notes.length) lines.push('', '## Notes', '', ...report.notes.map((n) => `- ${n}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** Needs planning (target: cold p95 ≤ 300 ms) and the Modul 13 export. */
+export function steeringSection(steering: SteeringResults | undefined): string[] {
+  if (!steering || (!steering.planning && !steering.modul13)) return [];
+  const lines = ['', `## Steering (tenant 0 with ${steering.historyYears} years of history)`];
+  const { planning, modul13 } = steering;
+  if (planning) {
+    lines.push(
+      '',
+      `### Needs-planning dashboard query (${planning.requests} requests per series, years ${planning.years})`,
+      '',
+      `${planning.description}. ${planning.statementsPerRequest.toFixed(1)} statements and ${Math.round(planning.rowsPerRequest).toLocaleString('en-US')} rows per request on average.`,
+      '',
+      planningTable(planning),
+      '',
+      `Target: cold p95 ≤ ${PLANNING_P95_TARGET_MS} ms: ${yesNo(planning.cold.p95 <= PLANNING_P95_TARGET_MS)} (${formatMs(planning.cold.p95)} ms). ` +
+        `Cold p95 ÷ bare-SQL p95 = ${planning.ratioP95.toFixed(2)}.`,
+    );
+  }
+  if (modul13) lines.push('', '### Modul 13 export', '', `${modul13.description}.`, '', modul13Table(modul13));
+  return lines;
+}
+
+export function planningTable(result: PlanningDashboardResult): string {
+  const row = (label: string, s: LatencySummary) =>
+    `| ${label} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${s.p99.toFixed(1)} | ${s.max.toFixed(1)} |`;
+  return [
+    '| series | p50 ms | p95 ms | p99 ms | max ms |',
+    '|---|--:|--:|--:|--:|',
+    row('Lotse, cold (figures computed per request)', result.cold),
+    row('Lotse, warm (per-process figure cache)', result.warm),
+    row('bare SQL (same statements, node-postgres, no HTTP)', result.bareSql),
+  ].join('\n');
+}
+
+export function modul13Table(result: Modul13Result): string {
+  const row = (r: Modul13Run) =>
+    `| ${r.label} | ${r.records.toLocaleString('en-US')} | ${r.referralsExamined.toLocaleString('en-US')} | ${r.seconds.toFixed(1)} | ` +
+    `${Math.round(r.recordsPerSecond).toLocaleString('en-US')} | ${r.peakRssMb} | ${r.fileMb.toFixed(1)} |`;
+  return [
+    '| export | records | referrals examined | seconds | records/s | peak RSS MB | file MB |',
+    '|---|--:|--:|--:|--:|--:|--:|',
+    row(result.baseline),
+    row(result.largestMonth),
+    row(result.year),
+  ].join('\n');
 }

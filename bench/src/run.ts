@@ -41,6 +41,7 @@ import {
   type WriteScenarioResult,
 } from './report';
 import { captureQueries, compareQueries } from './sql-capture';
+import { type Modul13Result, measurePlanningDashboard, planningQueries, runModul13Export, type SteeringResults } from './steering';
 import { SEARCH_KINDS, type SearchBody, type SearchKind, searchBodies } from './workload';
 
 const READ_IDS = 2_000;
@@ -113,6 +114,7 @@ async function loadData(database: LotseDatabase, options: BenchOptions): Promise
     personsPerTenant,
     seed: SEED,
     argon2: CHEAP_ARGON2,
+    historyYears: options.historyYears,
     onTenant: () => {
       tenantBase = done;
     },
@@ -529,6 +531,93 @@ async function runExperiments(
   return experiments;
 }
 
+/**
+ * The steering scenarios on tenant 0 and its years of history: the needs-planning dashboard as the
+ * planner (cold on a second Lotse without the figure cache, warm on the normal one, and the bare SQL),
+ * and the Modul 13 export of the month with the most measure events and of the last complete year.
+ */
+async function measureSteering(
+  database: LotseDatabase,
+  ownerUrl: string,
+  lotseUrl: string,
+  options: BenchOptions,
+): Promise<SteeringResults> {
+  const selected = (name: string) => options.scenarios.length === 0 || options.scenarios.includes(name);
+  const results: SteeringResults = { historyYears: options.historyYears };
+  const planner = await login(lotseUrl, 'sozialplanung');
+  const currentYear = Number(todayInGermany().slice(0, 4));
+  if (selected('planning-dashboard')) {
+    const coldApp = await buildApp({ database, config: { logLevel: 'silent', argon2: CHEAP_ARGON2, planningFigureCacheMs: 0 } });
+    await coldApp.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const address = coldApp.server.address();
+      if (!address || typeof address === 'string') throw new BenchFailure('the cache-less Lotse did not listen on a TCP port');
+      const coldUrl = `http://127.0.0.1:${address.port}`;
+      const coldLogin = await login(coldUrl, 'sozialplanung');
+      const dims = await sql<{ kind: string; id: string }>`
+        select 'region' as kind, id from planning_regions where tenant_id = ${planner.tenantId}
+        union all select 'team', id from teams where tenant_id = ${planner.tenantId} order by 1, 2`.execute(database.owner);
+      const years = Array.from({ length: Math.max(1, options.historyYears) }, (_, i) => currentYear - i);
+      const queries = planningQueries(
+        years,
+        dims.rows.filter((r) => r.kind === 'region').map((r) => r.id),
+        dims.rows.filter((r) => r.kind === 'team').map((r) => r.id),
+      );
+      log(`scenario planning-dashboard: ${queries.length} requests per round over ${years.length} years, serially`);
+      const planning = await measurePlanningDashboard({
+        coldUrl,
+        warmUrl: lotseUrl,
+        appDatabaseUrl: appUrlOf(ownerUrl),
+        login: { cookie: coldLogin.cookie, tenantId: coldLogin.tenantId },
+        warmLogin: { cookie: planner.cookie, tenantId: planner.tenantId },
+        queries,
+        rounds: options.quick ? 2 : 5,
+        log,
+      });
+      planning.years = `${years[years.length - 1]}–${years[0]}`;
+      log(
+        `planning-dashboard: cold p95 ${planning.cold.p95.toFixed(1)} ms, warm p95 ${planning.warm.p95.toFixed(1)} ms, ` +
+          `bare SQL p95 ${planning.bareSql.p95.toFixed(1)} ms (ratio ${planning.ratioP95.toFixed(2)})`,
+      );
+      results.planning = planning;
+    } finally {
+      await coldApp.close();
+    }
+  }
+  if (selected('modul13-export')) {
+    const { rows } = await sql<{ month: string; events: number }>`
+      select to_char(m, 'YYYY-MM') as month, count(*)::int8 as events from (
+        select date_trunc('month', started_on) as m from referrals where tenant_id = ${planner.tenantId} and started_on is not null
+        union all
+        select date_trunc('month', ended_on) from referrals where tenant_id = ${planner.tenantId} and ended_on is not null and started_on is not null
+      ) e where m < date_trunc('month', now()) group by m order by events desc, m desc limit 1`.execute(database.owner);
+    const largest = rows[0];
+    if (!largest) throw new BenchFailure('modul13-export: tenant 0 holds no begun referrals');
+    const year = currentYear - 1;
+    log(`scenario modul13-export: baseline, largest month ${largest.month} (${largest.events} begin/end events), year ${year}`);
+    const modul13: Modul13Result = {
+      description:
+        `lotse export modul13 of tenant 0 in a child process (tsx, own pool of 2 connections): a month before the history ` +
+        `(${currentYear - options.historyYears - 3}-01, no measures: the process's own footprint), the month with the most ` +
+        `begin/end events (${largest.month}) and the whole year ${year}; peak RSS = the child's maxRSS`,
+      baseline: await runModul13Export(
+        ownerUrl,
+        planner.tenantId,
+        `${currentYear - options.historyYears - 3}-01`,
+        'baseline (empty month)',
+      ),
+      largestMonth: await runModul13Export(ownerUrl, planner.tenantId, largest.month, `largest month ${largest.month}`),
+      year: await runModul13Export(ownerUrl, planner.tenantId, String(year), `year ${year}`),
+    };
+    for (const run of [modul13.baseline, modul13.largestMonth, modul13.year])
+      log(
+        `  ${run.label}: ${run.records} records in ${run.seconds.toFixed(1)} s (${Math.round(run.recordsPerSecond)}/s), peak RSS ${run.peakRssMb} MB`,
+      );
+    results.modul13 = modul13;
+  }
+  return results;
+}
+
 async function main() {
   const parsed = parseOptions(process.argv.slice(2), process.env);
   if (parsed === 'help') {
@@ -723,6 +812,8 @@ async function main() {
     writeResults.push({ name: scenario.name, description: scenario.description, lotse });
   }
 
+  const steering = await measureSteering(database, target.url, lotseUrl, options);
+
   const readLog = await sql<{ entries: number }>`select count(*)::int8 as entries from read_log`.execute(database.owner);
   notes.push(`Read-log entries written during the run: ${(readLog.rows[0]?.entries ?? 0).toLocaleString('en-US')}.`);
   notes.push(
@@ -751,6 +842,7 @@ async function main() {
     writeScenarios: writeResults,
     experiments,
     targets: evaluateTargets(results, TARGETS),
+    steering,
     notes,
   };
   const dir = fileURLToPath(new URL('../results/', import.meta.url));

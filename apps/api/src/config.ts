@@ -14,6 +14,11 @@ export interface AppConfig {
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
   /** The clock of deadlines, waiting times and overdue flags; tests fix it to a date. */
   now: () => Date;
+  /**
+   * How long a year's planning figures are reused while nothing was written in the tenant (a write
+   * makes them at most a minute old). 0 computes them for every request (the benchmark's cold series).
+   */
+  planningFigureCacheMs: number;
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -25,6 +30,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   argon2: { memoryCost: 19_456, timeCost: 2 },
   logLevel: 'warn',
   now: () => new Date(),
+  planningFigureCacheMs: 10 * 60_000,
 };
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {

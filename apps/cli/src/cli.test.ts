@@ -36,7 +36,10 @@ describe('lotse command line on the embedded database', () => {
   const env = { LOTSE_DATA_DIR: dataDir };
 
   it('seeds demo data with a progress bar and refuses to seed twice', () => {
-    const first = cli(['seed', '--persons', '150', '--tenants', '2'], env);
+    const tooLong = cli(['seed', '--history-years', '26'], env);
+    expect(tooLong.status).toBe(1);
+    expect(tooLong.stderr).toContain('Höchstens 25 Jahre');
+    const first = cli(['seed', '--persons', '150', '--tenants', '2', '--history-years', '2'], env);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('fallmanagement');
     expect(first.stdout).toContain('Lotse-Demo-2026!');

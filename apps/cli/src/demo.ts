@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { type AppConfig, createTenant, createUserDirect, listTenants } from '@lotse/api';
-import { type LotseDatabase, loadDemoCases, loadDemoCooperation, loadDemoPersons, loadDemoProviders } from '@lotse/db';
-import { demoTenantInfo } from '@lotse/db/demo';
+import { type LotseDatabase, loadDemoCases, loadDemoCooperation, loadDemoHistory, loadDemoPersons, loadDemoProviders } from '@lotse/db';
+import { DEFAULT_DEMO_HISTORY_YEARS, demoTenantInfo } from '@lotse/db/demo';
 import { type Role, todayInGermany } from '@lotse/domain';
 
 /** Password of every demo account. Demo data only: never use it for real accounts. */
@@ -41,11 +41,19 @@ export interface DemoSeedOptions {
   tenants: number;
   personsPerTenant: number[];
   seed: string;
+  /**
+   * Calendar years of closed cases, referrals, costs and plans before the current year (default
+   * {@link DEFAULT_DEMO_HISTORY_YEARS}; the benchmark uses 10; 0 leaves out the history but still makes
+   * the planning regions, teams and this year's plan).
+   */
+  historyYears?: number;
   argon2: AppConfig['argon2'];
   onTenant?: (name: string, persons: number) => void;
   onProgress?: (loaded: number) => void;
   /** Case files loaded so far in the current tenant (after its persons). */
   onCaseProgress?: (loaded: number) => void;
+  /** History cases loaded so far in the current tenant (after its current cases and cooperation). */
+  onHistoryProgress?: (loaded: number) => void;
 }
 
 export interface DemoLogin {
@@ -75,8 +83,9 @@ export async function hasTenants(database: LotseDatabase) {
 }
 
 /**
- * Creates demo tenants with their accounts, generated persons, case files and the cooperation with
- * providers (offers, consents, referrals, feedback, case conferences); deterministic for a seed and day.
+ * Creates demo tenants with their accounts, generated persons, case files, the cooperation with
+ * providers (offers, consents, referrals, feedback, case conferences) and years of history for needs
+ * planning and reports (closed cases, referrals, costs, regions, teams, plans); deterministic for a seed and day.
  */
 export async function seedDemo(database: LotseDatabase, options: DemoSeedOptions): Promise<DemoLogin[]> {
   const db = database.owner;
@@ -149,6 +158,17 @@ export async function seedDemo(database: LotseDatabase, options: DemoSeedOptions
       referenceDate,
       caseManagerIds: contactIds,
       providerStaffIds,
+    });
+    // Years of closed cases before the current data, planning regions, teams, yearly plans and targets.
+    await loadDemoHistory(db, {
+      tenantId: tenant.id,
+      tenantIndex: index,
+      seed: options.seed,
+      referenceDate,
+      historyYears: options.historyYears ?? DEFAULT_DEMO_HISTORY_YEARS,
+      caseManagerIds: contactIds,
+      concurrency: database.kind === 'postgres' ? Math.min(3, availableParallelism()) : 1,
+      onProgress: options.onHistoryProgress,
     });
   }
   return demoLogins(options.tenants);

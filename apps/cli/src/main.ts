@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { configFromEnv, createTenant, createUserDirect, DEFAULT_CONFIG, ensureCaseDefaultsForAllTenants, findTenant } from '@lotse/api';
 import { createUserRequest } from '@lotse/contracts';
 import { createDatabaseFromEnv, DataDirectoryLockedError, type LotseDatabase } from '@lotse/db';
+import { DEFAULT_DEMO_HISTORY_YEARS, MAX_DEMO_HISTORY_YEARS } from '@lotse/db/demo';
 import { AppError, CARRIER_MODELS, type CarrierModel } from '@lotse/domain';
 import { SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { type DemoLogin, hasTenants, seedDemo } from './demo';
+import { ExportError, exportModul13 } from './export';
 import { serve } from './server';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -16,6 +18,12 @@ const WEB_ROOT = resolve(here, '../../web/dist');
 function positiveInt(value: string) {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('Bitte eine ganze Zahl ≥ 0 angeben.');
+  return n;
+}
+
+function historyYears(value: string) {
+  const n = positiveInt(value);
+  if (n > MAX_DEMO_HISTORY_YEARS) throw new InvalidArgumentError(`Höchstens ${MAX_DEMO_HISTORY_YEARS} Jahre.`);
   return n;
 }
 
@@ -38,7 +46,7 @@ function printLogins(logins: DemoLogin[]) {
   }
 }
 
-async function runSeed(database: LotseDatabase, tenants: number, personsPerTenant: number[], seed: string) {
+async function runSeed(database: LotseDatabase, tenants: number, personsPerTenant: number[], seed: string, years: number) {
   const total =
     personsPerTenant.slice(0, tenants).reduce((a, b) => a + b, 0) +
     Math.max(0, tenants - personsPerTenant.length) * (personsPerTenant.at(-1) ?? 0);
@@ -54,6 +62,7 @@ async function runSeed(database: LotseDatabase, tenants: number, personsPerTenan
     tenants,
     personsPerTenant,
     seed,
+    historyYears: years,
     argon2: DEFAULT_CONFIG.argon2,
     onTenant: (name) => {
       base = done;
@@ -77,7 +86,13 @@ program
   .option('--port <port>', 'Port', positiveInt, Number(process.env.PORT ?? 3000))
   .option('--seed-demo', 'Bei leerer Datenbank Demodaten anlegen und die Demo-Zugänge ausgeben')
   .option('--demo-persons <n>', 'Personen im ersten Demo-Jobcenter', positiveInt, 3000)
-  .action(async (options: { host: string; port: number; seedDemo?: boolean; demoPersons: number }) => {
+  .option(
+    '--history-years <n>',
+    'Jahre Verlauf (abgeschlossene Fälle, Zuweisungen, Kosten) vor dem laufenden Jahr',
+    historyYears,
+    DEFAULT_DEMO_HISTORY_YEARS,
+  )
+  .action(async (options: { host: string; port: number; seedDemo?: boolean; demoPersons: number; historyYears: number }) => {
     const database = await createDatabaseFromEnv();
     configFromEnv();
     await ensureCaseDefaultsForAllTenants(database.owner);
@@ -87,7 +102,7 @@ program
         const { demoLogins } = await import('./demo');
         logins = demoLogins(2);
       } else {
-        logins = await runSeed(database, 2, [options.demoPersons, Math.ceil(options.demoPersons / 5)], 'lotse-demo');
+        logins = await runSeed(database, 2, [options.demoPersons, Math.ceil(options.demoPersons / 5)], 'lotse-demo', options.historyYears);
       }
     }
     await serve({
@@ -121,12 +136,18 @@ program
   .option('--persons <n>', 'Personen je Jobcenter', positiveInt, 1000)
   .option('--tenants <n>', 'Anzahl Jobcenter', positiveInt, 2)
   .option('--seed <text>', 'Startwert des Zufallsgenerators (gleicher Wert → gleiche Daten)', 'lotse-demo')
-  .action((options: { persons: number; tenants: number; seed: string }) =>
+  .option(
+    '--history-years <n>',
+    'Jahre Verlauf (abgeschlossene Fälle, Zuweisungen, Kosten) vor dem laufenden Jahr',
+    historyYears,
+    DEFAULT_DEMO_HISTORY_YEARS,
+  )
+  .action((options: { persons: number; tenants: number; seed: string; historyYears: number }) =>
     withDatabase(async (database) => {
       if (await hasTenants(database))
         throw new CliError('Die Datenbank enthält bereits Jobcenter; Demodaten werden nur in eine leere Datenbank geladen.');
       const started = Date.now();
-      const logins = await runSeed(database, options.tenants, [options.persons], options.seed);
+      const logins = await runSeed(database, options.tenants, [options.persons], options.seed, options.historyYears);
       console.log(`Fertig in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       printLogins(logins);
     }),
@@ -179,10 +200,27 @@ program
     }),
   );
 
+const exportCommand = program.command('export').description('Erzeugt Statistiklieferungen');
+
+exportCommand
+  .command('modul13')
+  .description('§ 51b-Lieferung im Aufbau von XSozial Modul 13 „Förderleistungen“ als XML (Probelauf; mit --record als geliefert verbucht)')
+  .option('--month <JJJJ-MM>', 'Berichtsmonat (mit den Korrekturen früher gelieferter Monate)')
+  .option('--year <JJJJ>', 'alle Monate eines Jahres in einer Datei (ohne Korrekturen, nicht verbuchbar)', positiveInt)
+  .option('--tenant <id-or-name>', 'Jobcenter (ID oder Name); entfällt, wenn es nur eines gibt')
+  .option('--out <datei>', 'Zieldatei (Standard: Modul13_<Zeitraum>.xml)')
+  .option('--record', 'den Monat als geliefert verbuchen (Lieferprotokoll für spätere Korrekturen)')
+  .action((options: { month?: string; year?: number; tenant?: string; out?: string; record?: boolean }) =>
+    withDatabase(async (database) => {
+      await exportModul13(database, options, { stdout: process.stdout, stderr: process.stderr, progress: process.stderr.isTTY === true });
+    }),
+  );
+
 class CliError extends Error {}
 
 program.parseAsync().catch((error: unknown) => {
-  if (error instanceof CliError || error instanceof DataDirectoryLockedError) console.error(`Fehler: ${error.message}`);
+  if (error instanceof CliError || error instanceof ExportError || error instanceof DataDirectoryLockedError)
+    console.error(`Fehler: ${error.message}`);
   else if (error instanceof AppError) console.error(`Fehler: ${error.code}`);
   else console.error(error);
   process.exit(1);

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { pageInfo } from './common';
 
-export const readPurposeSchema = z.enum(['view', 'search', 'household', 'edit', 'case', 'special_category', 'referral', 'provider_portal']);
+export const readPurposeSchema = z.enum([
+  'view',
+  'search',
+  'household',
+  'edit',
+  'case',
+  'special_category',
+  'referral',
+  'provider_portal',
+  'statistics',
+]);
 
 export const changeLogEntry = z
   .object({

@@ -482,6 +482,12 @@ export const caseRulesSchema = z.object({
   indicationMinBarriers: z.number().int(),
   indicationRequireWillingness: z.boolean(),
   contactDensityDays: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
+  /** Planning figures from 1 to this minus 1 are suppressed for roles that see no person (SPEC C12). */
+  suppressionMinimum: z.number().int(),
+  /** Cases a case manager should carry at most (quality indicator "Betreuungsschlüssel"). */
+  caseloadTarget: z.number().int(),
+  /** Days from sending a referral to the start of the service that count as "in time". */
+  waitingTargetDays: z.number().int(),
   version: z.number().int(),
 });
 export type CaseRules = z.infer<typeof caseRulesSchema>;
@@ -490,4 +496,7 @@ export const updateCaseRulesRequest = z.strictObject({
   indicationMinBarriers: z.number().int().min(0).max(20).optional(),
   indicationRequireWillingness: z.boolean().optional(),
   contactDensityDays: z.strictObject({ high: densityDays, medium: densityDays, low: densityDays }).optional(),
+  suppressionMinimum: z.number().int().min(2).max(50).optional(),
+  caseloadTarget: z.number().int().min(10).max(500).optional(),
+  waitingTargetDays: z.number().int().min(1).max(365).optional(),
 });

@@ -8,6 +8,8 @@ import {
   CONSENT_FORMS,
   FEEDBACK_KINDS,
   FINANCING_MODELS,
+  MAX_PLANNED_DURATION_DAYS,
+  MEASURE_BEGIN_RULES,
   OFFER_TARGET_GROUPS,
   OVERDUE_KIND_LABELS_DE,
   PARTICIPANT_KINDS,
@@ -35,6 +37,7 @@ export const consentCategorySchema = z.enum(CONSENT_CATEGORIES);
 export const referralStatusSchema = z.enum(REFERRAL_STATUSES);
 export const offerTargetGroupSchema = z.enum(OFFER_TARGET_GROUPS);
 export const financingModelSchema = z.enum(FINANCING_MODELS);
+export const measureBeginRuleSchema = z.enum(MEASURE_BEGIN_RULES);
 export const overdueKindSchema = z.enum(Object.keys(OVERDUE_KIND_LABELS_DE) as ['answer', 'start', 'report']);
 
 // ——— Providers ———
@@ -177,6 +180,10 @@ const offerFields = {
   priceUnit: optionalText(100),
   contacts: z.array(contactInput).max(20).default([]),
   locations: z.array(locationInput).min(1).max(20),
+  /** When a referral counts as the begin of a measure for the § 51b statistics (Kennziffer 13.5). */
+  measureBeginRule: measureBeginRuleSchema.default('start'),
+  /** Planned duration of a measure in days, for its planned end date (Kennziffer 13.6); null: none agreed. */
+  plannedDurationDays: z.number().int().min(1).max(MAX_PLANNED_DURATION_DAYS).nullable().optional(),
 };
 export const createOfferRequest = z.strictObject(offerFields);
 export const updateOfferRequest = z.strictObject({
@@ -196,6 +203,8 @@ export const updateOfferRequest = z.strictObject({
   /** Replaces all locations. */
   locations: z.array(locationInput).min(1).max(20).optional(),
   active: z.boolean().optional(),
+  measureBeginRule: measureBeginRuleSchema.optional(),
+  plannedDurationDays: offerFields.plannedDurationDays,
 });
 export type CreateOfferRequest = z.infer<typeof createOfferRequest>;
 export type UpdateOfferRequest = z.infer<typeof updateOfferRequest>;
@@ -236,6 +245,8 @@ export const offerSchema = z
       z.object({ name: z.string(), function: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() }),
     ),
     locations: z.array(offerLocationSchema),
+    measureBeginRule: measureBeginRuleSchema,
+    plannedDurationDays: z.number().int().nullable(),
     active: z.boolean(),
     version: z.number().int(),
   })
@@ -430,6 +441,36 @@ export const referralSchema = z
   .meta({ id: 'Referral' });
 export type Referral = z.infer<typeof referralSchema>;
 export const referralList = z.object({ items: z.array(referralSchema) });
+
+// ——— Childcare arrangements (one per child of a childcare referral, 000 §9) ———
+
+export const createChildcareArrangementRequest = z.strictObject({
+  /** A child of the person's household (role `child`); or, without one on record, `childLabel`. */
+  childPersonId: uuid.nullable().optional(),
+  /** How the child is named when it is not on record as a household member (e.g. "Kind 2, 3 Jahre"). */
+  childLabel: optionalText(200),
+  beginsOn: isoDate,
+  endsOn: isoDate.nullable().optional(),
+});
+export type CreateChildcareArrangementRequest = z.infer<typeof createChildcareArrangementRequest>;
+export const endChildcareArrangementRequest = z.strictObject({ endsOn: isoDate });
+export const childcareArrangementSchema = z
+  .object({
+    id: uuid,
+    referralId: uuid,
+    child: z.object({ personId: uuid.nullable(), label: z.string() }),
+    beginsOn: isoDate,
+    endsOn: isoDate.nullable(),
+    createdBy: userRef,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ChildcareArrangement' });
+export type ChildcareArrangement = z.infer<typeof childcareArrangementSchema>;
+export const childcareArrangementList = z.object({
+  items: z.array(childcareArrangementSchema),
+  /** The children of the person's household (role `child`), to choose from. */
+  householdChildren: z.array(z.object({ personId: uuid, label: z.string(), birthDate: isoDate })),
+});
 
 // ——— Barrier proposals (arising needs from feedback) ———
 

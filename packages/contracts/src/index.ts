@@ -6,4 +6,7 @@ export * from './cooperation';
 export * from './households';
 export * from './persons';
 export * from './planning';
+export * from './quality';
+export * from './reports';
+export * from './statistics';
 export * from './users';

@@ -43,6 +43,10 @@ export const planningTableQuery = z.strictObject({
 export type PlanningTableQuery = z.infer<typeof planningTableQuery>;
 
 export const planningFiltersQuery = z.strictObject({ year, ...planningFilters });
+export const planningYearQuery = z.strictObject({ year });
+/** The table's query plus the file format of the download. */
+export const planningExportQuery = planningTableQuery.extend({ format: z.enum(['csv', 'xlsx']) });
+export type PlanningExportQuery = z.infer<typeof planningExportQuery>;
 export type PlanningFiltersQuery = z.infer<typeof planningFiltersQuery>;
 
 /** A count; `null` with `suppressed: true` where it could identify a person (below the minimum). */
@@ -192,25 +196,40 @@ export type Costs = z.infer<typeof costsSchema>;
 
 // ——— Regions and teams ———
 
+/** A Sozialraum: a set of postal codes; a person belongs to the region of their postal code. */
 export const planningRegionSchema = z
-  .object({ id: uuid, name: z.string(), postalCodes: z.array(z.string()), version: z.number().int() })
+  .object({
+    id: uuid,
+    name: z.string(),
+    /** Sorted; each code belongs to at most one region of the tenant. */
+    postalCodes: z.array(z.string()),
+    version: z.number().int(),
+  })
   .meta({ id: 'PlanningRegion' });
 export type PlanningRegion = z.infer<typeof planningRegionSchema>;
+export const planningRegionList = z.object({ items: z.array(planningRegionSchema) }).meta({ id: 'PlanningRegionList' });
 const postalCode = z
   .string()
   .trim()
   .regex(/^\d{5}$/, 'Fünfstellige Postleitzahl.');
 export const createPlanningRegionRequest = z.strictObject({
   name: requiredText(100),
-  postalCodes: z.array(postalCode).max(500),
+  postalCodes: z.array(postalCode).min(1, 'Mindestens eine Postleitzahl.').max(500),
 });
+export type CreatePlanningRegionRequest = z.infer<typeof createPlanningRegionRequest>;
 export const updatePlanningRegionRequest = createPlanningRegionRequest.partial();
+export type UpdatePlanningRegionRequest = z.infer<typeof updatePlanningRegionRequest>;
+
+/** A team of staff: a dimension of needs planning and quality indicators; `memberCount` counts active accounts. */
 export const teamSchema = z
   .object({ id: uuid, name: z.string(), memberCount: z.number().int(), version: z.number().int() })
   .meta({ id: 'Team' });
 export type Team = z.infer<typeof teamSchema>;
+export const teamList = z.object({ items: z.array(teamSchema) }).meta({ id: 'TeamList' });
 export const createTeamRequest = z.strictObject({ name: requiredText(100) });
+export type CreateTeamRequest = z.infer<typeof createTeamRequest>;
 export const updateTeamRequest = createTeamRequest.partial();
+export type UpdateTeamRequest = z.infer<typeof updateTeamRequest>;
 export const planningDimensionsSchema = z
   .object({ regions: z.array(planningRegionSchema), teams: z.array(teamSchema), years: z.array(z.number().int()) })
   .meta({ id: 'PlanningDimensions' });
@@ -233,14 +252,18 @@ export const unmetNeedSchema = z
   })
   .meta({ id: 'UnmetNeed' });
 export type UnmetNeed = z.infer<typeof unmetNeedSchema>;
+export const unmetNeedList = z.object({ items: z.array(unmetNeedSchema) }).meta({ id: 'UnmetNeedList' });
 export const createUnmetNeedRequest = z.strictObject({
   serviceType: serviceTypeSchema,
   reason: unmetNeedReasonSchema,
   note: text(1000).nullable().optional(),
+  /** Defaults to today (in Germany); not in the future. */
   recordedOn: isoDate.optional(),
 });
 export type CreateUnmetNeedRequest = z.infer<typeof createUnmetNeedRequest>;
-export const resolveUnmetNeedRequest = z.strictObject({ resolvedOn: isoDate });
+/** `resolvedOn` defaults to today; not before the need was recorded, not in the future. */
+export const resolveUnmetNeedRequest = z.strictObject({ resolvedOn: isoDate.optional() });
+export type ResolveUnmetNeedRequest = z.infer<typeof resolveUnmetNeedRequest>;
 
 // ——— Offers' yearly plans and the actual cost of cases ———
 
@@ -248,25 +271,40 @@ export const offerYearPlanSchema = z
   .object({
     offerId: uuid,
     year: z.number().int(),
+    /** Cases (capacity) agreed for the year; null when none agreed. */
     plannedCases: z.number().int().nullable(),
     plannedCostCents: z.number().int(),
+    /** Spent in the year as booked (institutional funding: the year's spent budget); null until known. */
     actualCostCents: z.number().int().nullable(),
+    /** Share of the offer's cost counted for SGB II (000 §10), 0–100 with two decimals. */
     sgb2SharePercent: z.number(),
     note: z.string().nullable(),
     /** Charges recorded for the offer's cases in this year (per-case financing). */
     chargedCostCents: z.number().int(),
+    /**
+     * Flat-funded (institutional) offers: the prior year's actual cost ÷ the prior year's cases
+     * (referrals of the offer that ran in that year), the per-case cost for Kennziffer 13.13 (000 §9);
+     * null for per-case offers or without a basis.
+     */
+    averageCostPerCaseCents: z.number().int().nullable(),
+    updatedAt: z.string(),
     version: z.number().int(),
   })
   .meta({ id: 'OfferYearPlan' });
 export type OfferYearPlan = z.infer<typeof offerYearPlanSchema>;
+export const offerYearPlanList = z.object({ items: z.array(offerYearPlanSchema) });
 export const offerYearParams = z.strictObject({ id: uuid, year });
+const cents = z.number().int().min(0).max(100_000_000_000);
 export const putOfferYearPlanRequest = z.strictObject({
   plannedCases: z.number().int().min(0).max(1_000_000).nullable(),
-  plannedCostCents: z.number().int().min(0).max(100_000_000_000),
-  actualCostCents: z.number().int().min(0).max(100_000_000_000).nullable(),
+  plannedCostCents: cents,
+  actualCostCents: cents.nullable(),
   sgb2SharePercent: z.number().min(0).max(100),
   note: text(1000).nullable().optional(),
 });
+export type PutOfferYearPlanRequest = z.infer<typeof putOfferYearPlanRequest>;
+
+const serviceMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Monat im Format JJJJ-MM.');
 
 export const referralChargeSchema = z
   .object({
@@ -274,16 +312,37 @@ export const referralChargeSchema = z
     referralId: uuid,
     /** Short reference for the invoice check, no person data: first 8 characters of the referral id. */
     referralReference: z.string(),
-    serviceMonth: isoDate,
+    /** YYYY-MM */
+    serviceMonth: z.string(),
     units: z.number(),
     amountCents: z.number().int(),
     note: z.string().nullable(),
+    recordedBy: z.object({ id: uuid, displayName: z.string() }),
     recordedAt: z.string(),
   })
   .meta({ id: 'ReferralCharge' });
+export type ReferralCharge = z.infer<typeof referralChargeSchema>;
+export const referralChargeListQuery = z.strictObject({ year: year.optional() });
+export const referralChargeList = z
+  .object({
+    year: z.number().int(),
+    financingModel: financingModelCostSchema,
+    /** Price per unit in cents; null when none is on record (no charge can be recorded then). */
+    priceCents: z.number().int().nullable(),
+    items: z.array(referralChargeSchema),
+    totalCents: z.number().int(),
+    /** Referrals of the offer that started and ran in the year, to record a charge for (no person data). */
+    chargeableReferrals: z.array(
+      z.object({ id: uuid, reference: z.string(), startedOn: isoDate, endedOn: isoDate.nullable(), chargedCents: z.number().int() }),
+    ),
+  })
+  .meta({ id: 'ReferralChargeList' });
+export type ReferralChargeList = z.infer<typeof referralChargeList>;
 export const createReferralChargeRequest = z.strictObject({
   referralId: uuid,
-  serviceMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Monat im Format JJJJ-MM.'),
+  serviceMonth,
+  /** Hours to the hundredth; flat-rate cases or tiers and modules whole. */
   units: z.number().positive().max(10_000),
   note: text(500).nullable().optional(),
 });
+export type CreateReferralChargeRequest = z.infer<typeof createReferralChargeRequest>;

@@ -11,6 +11,9 @@ export const userSchema = z
     roles: z.array(roleSchema),
     /** The provider a provider-staff user works for. */
     providerId: z.uuid().nullable(),
+    /** The team of a staff member (needs planning and quality indicators by team). */
+    teamId: z.uuid().nullable(),
+    teamName: z.string().nullable(),
     disabled: z.boolean(),
     version: z.number().int(),
     createdAt: z.string(),
@@ -34,6 +37,7 @@ export const createUserRequest = z.strictObject({
   email: z.email().max(200).nullable().optional(),
   roles,
   providerId: z.uuid().nullable().optional(),
+  teamId: z.uuid().nullable().optional(),
   password,
 });
 export type CreateUserRequest = z.infer<typeof createUserRequest>;
@@ -43,6 +47,8 @@ export const updateUserRequest = z.strictObject({
   email: z.email().max(200).nullable().optional(),
   roles: roles.optional(),
   providerId: z.uuid().nullable().optional(),
+  /** null leaves the team. */
+  teamId: z.uuid().nullable().optional(),
   disabled: z.boolean().optional(),
   password: password.optional(),
 });

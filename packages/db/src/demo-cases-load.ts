@@ -133,7 +133,7 @@ export async function loadDemoCases(db: Kysely<Database>, options: LoadCasesOpti
   return loaded;
 }
 
-async function insertCaseFiles(trx: Kysely<Database>, tenantId: string, files: DemoCaseFile[]) {
+export async function insertCaseFiles(trx: Kysely<Database>, tenantId: string, files: DemoCaseFile[]) {
   const all = <T>(pick: (file: DemoCaseFile) => T[]) => files.flatMap(pick);
   await bulkInsert(
     trx,

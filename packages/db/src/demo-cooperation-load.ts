@@ -81,6 +81,8 @@ export async function loadDemoProviders(db: Kysely<Database>, options: LoadProvi
       ['price_cents', 'int4', (o) => o.priceCents],
       ['price_unit', 'text', (o) => o.priceUnit],
       ['contacts', 'text', (o) => json(o.contacts), 'jsonb'],
+      ['measure_begin_rule', 'text', (o) => o.measureBeginRule],
+      ['planned_duration_days', 'int4', (o) => o.plannedDurationDays],
       ['created_at', 'timestamptz', (o) => o.createdAt],
       ['updated_at', 'timestamptz', (o) => o.createdAt],
     ]);
@@ -385,7 +387,7 @@ async function ensureProviderStaff(
   return { ids, created: rows.length };
 }
 
-async function insertCooperation(trx: Kysely<Database>, tenantId: string, bundles: DemoCaseCooperation[]) {
+export async function insertCooperation(trx: Kysely<Database>, tenantId: string, bundles: DemoCaseCooperation[]) {
   const all = <T>(pick: (b: DemoCaseCooperation) => T[]) => bundles.flatMap(pick);
   await bulkInsert(
     trx,

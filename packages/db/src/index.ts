@@ -1,6 +1,7 @@
 export * from './connect';
 export * from './demo-cases-load';
 export * from './demo-cooperation-load';
+export * from './demo-history-load';
 export * from './demo-load';
 export * from './migrate';
 export * from './pglite-lock';

@@ -126,7 +126,7 @@ export interface ReadLogTable {
   at: Timestamp;
   actorId: string | null;
   personId: string;
-  purpose: 'view' | 'search' | 'household' | 'edit' | 'case' | 'special_category' | 'referral' | 'provider_portal';
+  purpose: 'view' | 'search' | 'household' | 'edit' | 'case' | 'special_category' | 'referral' | 'provider_portal' | 'statistics';
   hash: string;
 }
 

@@ -131,6 +131,21 @@ export const ERROR_CATALOG = {
     en: 'This step is not possible in the current state of the referral.',
   },
   OFFER_INACTIVE: { status: 409, de: 'Dieses Angebot ist nicht mehr aktiv.', en: 'This offer is no longer active.' },
+  CHARGES_NOT_FOR_INSTITUTIONAL: {
+    status: 409,
+    de: 'Dieses Angebot wird institutionell gefördert: Es werden keine Einzelfallkosten abgerechnet. Tragen Sie das verausgabte Budget in der Jahresplanung ein.',
+    en: 'This offer is institutionally funded: no per-case charges are recorded. Enter the spent budget in the year plan.',
+  },
+  OFFER_PRICE_MISSING: {
+    status: 409,
+    de: 'Preis fehlt: Für dieses Angebot ist kein Preis je Einheit hinterlegt. Bitte ergänzen Sie ihn im Angebot.',
+    en: 'Price missing: this offer has no price per unit on record. Please add it to the offer.',
+  },
+  NOT_A_CHILDCARE_REFERRAL: {
+    status: 409,
+    de: 'Betreuungsarrangements gibt es nur bei Zuweisungen zu einem Angebot der Kinderbetreuung.',
+    en: 'Childcare arrangements exist only for referrals to a childcare offer.',
+  },
   PROPOSAL_ALREADY_DECIDED: {
     status: 409,
     de: 'Über diesen Vorschlag wurde bereits entschieden.',
@@ -140,6 +155,42 @@ export const ERROR_CATALOG = {
     status: 422,
     de: 'Mitarbeitende eines Trägers brauchen die Angabe, zu welchem Träger sie gehören.',
     en: 'Provider staff need the provider they belong to.',
+  },
+  POSTAL_CODE_IN_OTHER_REGION: {
+    status: 409,
+    de: 'Eine Postleitzahl gehört bereits zu einem anderen Sozialraum. Jede Postleitzahl kann nur einem Sozialraum angehören.',
+    en: 'A postal code already belongs to another planning region. Each postal code can belong to one region only.',
+  },
+  UNKNOWN_TEAM: { status: 422, de: 'Dieses Team gibt es in diesem Jobcenter nicht.', en: 'This team does not exist in this Jobcenter.' },
+  UNKNOWN_REGION: {
+    status: 422,
+    de: 'Diesen Sozialraum gibt es in diesem Jobcenter nicht.',
+    en: 'This planning region does not exist in this Jobcenter.',
+  },
+  PLANNING_YEAR_OUT_OF_RANGE: {
+    status: 422,
+    de: 'Für dieses Jahr gibt es keine Planungszahlen (möglich: 2000 bis zum nächsten Jahr).',
+    en: 'There are no planning figures for this year (possible: 2000 up to next year).',
+  },
+  UNMET_NEED_ALREADY_RESOLVED: {
+    status: 409,
+    de: 'Dieser ungedeckte Bedarf ist bereits als erledigt vermerkt.',
+    en: 'This unmet need is already marked as resolved.',
+  },
+  REPORT_MONTH_INVALID: {
+    status: 422,
+    de: 'Der Berichtsmonat ist ungültig (Format JJJJ-MM, z. B. 2026-10).',
+    en: 'The report month is invalid (format YYYY-MM, e.g. 2026-10).',
+  },
+  REPORT_MONTH_IN_FUTURE: {
+    status: 422,
+    de: 'Der Berichtsmonat liegt in der Zukunft.',
+    en: 'The report month lies in the future.',
+  },
+  STATISTICS_DATA_CHANGED: {
+    status: 409,
+    de: 'Die Daten haben sich seit dem Herunterladen der Datei geändert. Bitte laden Sie die Datei erneut herunter und verbuchen Sie dann.',
+    en: 'The data changed since the file was downloaded. Please download the file again, then record the delivery.',
   },
   INTERNAL: { status: 500, de: 'Ein interner Fehler ist aufgetreten.', en: 'An internal error occurred.' },
   SERVICE_UNAVAILABLE: { status: 503, de: 'Der Dienst ist gerade nicht verfügbar.', en: 'The service is currently unavailable.' },

@@ -14,6 +14,20 @@ export const FINANCING_MODEL_LABELS_DE: Record<FinancingModel, string> = {
   institutional: 'institutionelle Förderung / Pauschale',
 };
 
+/**
+ * When a referral to the offer counts as the begin of a measure for the § 51b statistics (Kennziffer
+ * 13.5; 000 §9): the start the provider reports, or the first kept appointment from its feedback
+ * ("in der Suchtberatung kann bereits das erste Beratungsgespräch als ein Maßnahmebeginn erfasst werden").
+ */
+export const MEASURE_BEGIN_RULES = ['start', 'first_appointment'] as const;
+export type MeasureBeginRule = (typeof MEASURE_BEGIN_RULES)[number];
+export const MEASURE_BEGIN_RULE_LABELS_DE: Record<MeasureBeginRule, string> = {
+  start: 'Beginn der Maßnahme (vom Träger gemeldet)',
+  first_appointment: 'erster wahrgenommener Termin (z. B. Suchtberatung)',
+};
+/** Longest planned duration of a measure in days (three years), for the planned end date (Kennziffer 13.6). */
+export const MAX_PLANNED_DURATION_DAYS = 1095;
+
 /** Capacity is counted in places or hours per period. */
 export const CAPACITY_UNITS = ['places', 'hours'] as const;
 export type CapacityUnit = (typeof CAPACITY_UNITS)[number];

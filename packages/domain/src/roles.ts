@@ -76,6 +76,11 @@ export const CHARGE_RECORDERS: readonly Role[] = ['coordinator'];
 /** Who produces the § 51b delivery (XSozial Modul 13); it names persons by customer number. */
 export const STATISTICS_OFFICERS: readonly Role[] = ['team_lead'];
 
+/** Who maintains the planning regions (Sozialräume) and teams, and puts staff into teams. */
+export const ORGANISATION_ADMINS: readonly Role[] = ['admin'];
+/** Who reads the regions and teams: needs planning (its dimensions) and the administrators. */
+export const ORGANISATION_READERS: readonly Role[] = [...PLANNING_READERS, ...ORGANISATION_ADMINS];
+
 /** Planning figures are suppressed for everyone who may not read case files. */
 export function planningFiguresSuppressedFor(userRoles: readonly Role[]): boolean {
   return !hasAnyRole(userRoles, PERSON_READERS);

@@ -43,7 +43,12 @@ export type ResourceKey =
   | 'consent'
   | 'referral'
   | 'barrierProposal'
-  | 'conference';
+  | 'conference'
+  | 'childcareReferral'
+  | 'childcareArrangement'
+  | 'region'
+  | 'team'
+  | 'unmetNeed';
 
 let counter = 0;
 const unique = () => String(++counter).padStart(6, '0');
@@ -59,6 +64,8 @@ export interface FixtureIds {
   offerId: string;
   consentId: string;
   caseId: string;
+  /** The started referral to the tenant's offer. */
+  referralId: string;
 }
 
 export function routeFixtures(ids: () => FixtureIds): Record<string, RouteFixture> {
@@ -260,6 +267,13 @@ export function routeFixtures(ids: () => FixtureIds): Record<string, RouteFixtur
       body: () => ({ action: 'cancel', reason: 'Person verzogen' }),
       stringFields: ['reason'],
     },
+    'GET /api/referrals/:id/childcare-arrangements': { id: 'childcareReferral' },
+    'POST /api/referrals/:id/childcare-arrangements': {
+      id: 'childcareReferral',
+      body: () => ({ childLabel: 'Kind 2, 3 Jahre', beginsOn: '2026-02-01', endsOn: null }),
+      stringFields: ['childLabel'],
+    },
+    'POST /api/childcare-arrangements/:id/end': { id: 'childcareArrangement', body: () => ({ endsOn: '2026-06-30' }) },
     'GET /api/cases/:id/barrier-proposals': { id: 'case' },
     'POST /api/barrier-proposals/:id/decision': {
       id: 'barrierProposal',

@@ -4,8 +4,10 @@ import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, expectOk, seedCaseInPlanning } from '../features/cases/testing';
+import { createRegion, createTeam } from '../features/organisation/testing';
 import { seedProviderWithOffer } from '../features/providers/testing';
 import { createConsent, sentReferral } from '../features/referrals/testing';
+import { recordUnmetNeed } from '../features/unmet-needs/testing';
 import { createTestApp, type Session, type TestApp, type TestTenant } from '../testing';
 import { apiRoutes, type FixtureIds, type ResourceKey, type RouteFixture, routeFixtures, routeKey } from './route-fixtures';
 
@@ -38,6 +40,11 @@ function emptyResources(): Record<ResourceKey | 'secondPerson', string> {
     'referral',
     'barrierProposal',
     'conference',
+    'childcareReferral',
+    'childcareArrangement',
+    'region',
+    'team',
+    'unmetNeed',
   ];
   return Object.fromEntries(keys.map((k) => [k, ''])) as Record<ResourceKey | 'secondPerson', string>;
 }
@@ -58,6 +65,7 @@ describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
       offerId: resources.A.offer,
       consentId: resources.A.consent,
       caseId: resources.A.case,
+      referralId: resources.A.referral,
     }),
   );
 
@@ -107,6 +115,10 @@ describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
       followUp: seeded.followUpId,
     });
     await createCooperationResources(tenant, label, cm);
+    const admin = await sessionOf(tenant, 'admin');
+    resources[label].region = (await createRegion(t, admin, 'Sozialraum Mitte', [`${digit}0115`])).id;
+    resources[label].team = (await createTeam(t, admin, 'Team Mitte')).id;
+    resources[label].unmetNeed = (await recordUnmetNeed(t, cm, resources[label].case)).id;
   }
 
   /** The tenant's provider with an agreement and an offer, a consent, a started referral with a proposed barrier. */
@@ -115,7 +127,11 @@ describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
     const coordinator = await sessionOf(tenant, 'coordinator');
     const staff = await sessionOf(tenant, 'provider_staff');
     r.provider = tenant.providerId;
-    const seeded = await seedProviderWithOffer(t, coordinator, { providerId: tenant.providerId, agreement: { validFrom: '2026-01-01' } });
+    const seeded = await seedProviderWithOffer(t, coordinator, {
+      providerId: tenant.providerId,
+      agreement: { validFrom: '2026-01-01' },
+      priceCents: 6250,
+    });
     r.cooperationAgreement = seeded.agreementId;
     r.offer = seeded.offerId;
     r.consent = await createConsent(
@@ -152,6 +168,42 @@ describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
     });
     await expectOk(conference, 201);
     r.conference = conference.json().id;
+    await createCostResources(tenant, label, cm, coordinator, staff);
+  }
+
+  /** A year plan of the offer for 2026, and a childcare referral (accepted) with one arrangement. */
+  async function createCostResources(tenant: TestTenant, label: 'A' | 'B', cm: Session, coordinator: Session, staff: Session) {
+    const r = resources[label];
+    const plan = await call(t, coordinator, 'PUT', `/api/offers/${r.offer}/years/2026`, {
+      plannedCases: 30,
+      plannedCostCents: 9_000_000,
+      actualCostCents: null,
+      sgb2SharePercent: 100,
+    });
+    await expectOk(plan, 201);
+    const childcare = await seedProviderWithOffer(t, coordinator, {
+      providerId: tenant.providerId,
+      serviceType: 'childcare_care',
+      agreement: { validFrom: '2026-01-01' },
+    });
+    const referral = await sentReferral(t, cm, { caseId: r.case, offerId: childcare.offerId, consentId: r.consent });
+    await expectOk(
+      await call(
+        t,
+        staff,
+        'POST',
+        `/api/portal/referrals/${referral.id}/actions`,
+        { action: 'accept' },
+        { 'if-match': `"${referral.version}"` },
+      ),
+    );
+    r.childcareReferral = referral.id;
+    const arrangement = await call(t, cm, 'POST', `/api/referrals/${referral.id}/childcare-arrangements`, {
+      childLabel: 'Kind 1, 5 Jahre',
+      beginsOn: '2026-02-01',
+    });
+    await expectOk(arrangement, 201);
+    r.childcareArrangement = arrangement.json().id;
   }
 
   function requestFor(route: { method: string; url: string }, fixture: RouteFixture, label: 'A' | 'B' = 'A'): InjectOptions {

@@ -7,8 +7,11 @@ import {
   hasAnyRole,
   OFFER_READERS,
   PERSON_READERS,
+  PLANNING_READERS,
   PROVIDER_PORTAL,
+  PROVIDER_REPORT_READERS,
   type Role,
+  STATISTICS_OFFICERS,
   USER_ADMINS,
 } from '@lotse/domain';
 import type { MessageKey } from '../i18n';
@@ -34,8 +37,9 @@ export const NAV_AREAS: readonly NavArea[] = [
   { key: 'offers', label: 'nav.offers', path: '/angebote', roles: OFFER_READERS },
   { key: 'cooperation', label: 'nav.cooperation', path: '/kooperation', roles: [...COOPERATION_ADMINS, ...FEEDBACK_WATCHERS] },
   { key: 'handbook', label: 'nav.handbook', path: '/handbuch', roles: HANDBOOK_READERS },
-  { key: 'planning', label: 'nav.planning', path: null, roles: ['coordinator', 'team_lead', 'social_planner'] },
-  { key: 'reports', label: 'nav.reports', path: null, roles: ['team_lead', 'coordinator', 'social_planner'] },
+  { key: 'planning', label: 'nav.planning', path: '/planung', roles: PLANNING_READERS },
+  // Quality readers, provider-report readers (incl. planners) and statistics officers; the hub shows each report only to its roles.
+  { key: 'reports', label: 'nav.reports', path: '/berichte', roles: [...PROVIDER_REPORT_READERS, ...STATISTICS_OFFICERS] },
   { key: 'data-protection', label: 'nav.dataProtection', path: '/datenschutz/protokolle', roles: AUDIT_READERS },
   { key: 'admin', label: 'nav.admin', path: '/verwaltung/benutzer', roles: USER_ADMINS },
 ];
@@ -48,6 +52,8 @@ export function areasFor(roles: readonly Role[]): NavArea[] {
 export function startPathFor(roles: readonly Role[]): string | null {
   if (hasAnyRole(roles, MY_WORK_ROLES)) return '/arbeit';
   if (hasAnyRole(roles, PROVIDER_PORTAL)) return '/portal';
+  // Municipal planners see only the planning aggregates: they start there.
+  if (hasAnyRole(roles, ['social_planner'])) return '/planung';
   if (hasAnyRole(roles, COOPERATION_ADMINS)) return '/kooperation';
   if (hasAnyRole(roles, PERSON_READERS)) return '/personen';
   if (hasAnyRole(roles, USER_ADMINS)) return '/verwaltung/benutzer';

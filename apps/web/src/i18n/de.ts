@@ -303,6 +303,7 @@ export const de = {
   'audit.purpose.special_category': 'Besondere Kategorien (Gesundheit, Sucht)',
   'audit.purpose.referral': 'Angebotssuche und Zuweisungen',
   'audit.purpose.provider_portal': 'Träger-Portal',
+  'audit.purpose.statistics': 'Statistiklieferung (§ 51b SGB II)',
   'audit.entity.person': 'Person',
   'audit.entity.household': 'Bedarfsgemeinschaft',
   'audit.entity.user': 'Benutzerkonto',

@@ -302,6 +302,7 @@ export const en: Record<MessageKey, string> = {
   'audit.purpose.special_category': 'Special categories (health, addiction)',
   'audit.purpose.referral': 'Offer search and referrals',
   'audit.purpose.provider_portal': 'Provider portal',
+  'audit.purpose.statistics': 'Statistics delivery (§ 51b SGB II)',
   'audit.entity.person': 'Person',
   'audit.entity.household': 'Household',
   'audit.entity.user': 'User account',

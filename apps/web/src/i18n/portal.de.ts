@@ -5,6 +5,7 @@ export const portalDe = {
   'portal.listIntro':
     'Personen, die das Jobcenter Ihrem Träger zugewiesen hat. Name und Kontakt sehen Sie nur, solange eine gültige Einwilligung der Person vorliegt.',
   'portal.conferencesLink': 'Fallkonferenzen',
+  'portal.reportsLink': 'Berichte',
   'portal.filterHeading': 'Auswahl',
   'portal.filterLabel': 'Anzeigen',
   'portal.filterOpen': 'offene (zugewiesen, angenommen, begonnen)',

@@ -7,6 +7,7 @@ export const portalEn: Record<keyof typeof portalDe, string> = {
   'portal.listIntro':
     'People the Jobcenter has referred to your provider. You see name and contact only while the person’s consent is valid.',
   'portal.conferencesLink': 'Case conferences',
+  'portal.reportsLink': 'Reports',
   'portal.filterHeading': 'Selection',
   'portal.filterLabel': 'Show',
   'portal.filterOpen': 'open (referred, accepted, started)',

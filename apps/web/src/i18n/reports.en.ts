@@ -1,4 +1,88 @@
 import type { reportsDe } from './reports.de';
 
-/** UI texts of reports (stub until the feature fills it). */
-export const reportsEn: Record<keyof typeof reportsDe, string> = {};
+/** UI texts of the reports in English (same keys as reports.de.ts). */
+export const reportsEn: Record<keyof typeof reportsDe, string> = {
+  'reports.hubTitle': 'Reports & statistics',
+  'reports.hubIntro': 'Figures for steering the integration services, provider reports and the statistics under § 51b SGB II.',
+  'reports.hubQualityTitle': 'Quality indicators',
+  'reports.hubQualityText':
+    'Structure, process and result quality per team, service type or provider – each figure with its definition, numerator and denominator.',
+  'reports.hubProviderTitle': 'Provider reports',
+  'reports.hubProviderText':
+    'Yearly report per offer: results statistics, proof of use of funds, people counselled and development against the prior year, as PDF and Excel.',
+  'reports.hubStatisticsTitle': '§ 51b statistics (module 13)',
+  'reports.hubStatisticsText': 'Monthly delivery of the integration measures (XSozial module 13) with a validation report.',
+
+  'reports.year': 'Year',
+  'reports.backToHub': 'Back to reports & statistics',
+  'reports.suppressed': 'suppressed',
+
+  'reports.qualityTitle': 'Quality indicators',
+  'reports.qualityIntro':
+    'Figures of structure, process and result quality. Each figure is shown with its definition; numerator and denominator make it verifiable. No personal data is shown.',
+  'reports.qualityFilterHeading': 'Selection',
+  'reports.groupBy': 'Break down by',
+  'reports.qualityLoaded': 'Quality indicators {year} by {by} loaded.',
+  'reports.referenceDate': 'Reference date: {date}. Deadlines and stocks are counted up to this day.',
+  'reports.targets': "The Jobcenter's targets: {caseload} cases per case manager, waiting at most {waiting} days.",
+  'reports.suppressionApplied':
+    'For your role, ratios resting on fewer than {minimum} cases are not shown ("suppressed"), nor further ones where a suppressed figure could otherwise be computed from the total.',
+  'reports.suppressionNotApplied': 'All values are shown in full (no suppression for team leads).',
+  'reports.definition': 'Definition',
+  'reports.colGroup': '{by}',
+  'reports.colValue': 'Value',
+  'reports.colNumerator': 'Numerator',
+  'reports.colDenominator': 'Denominator',
+  'reports.colAssessment': 'Assessment',
+  'reports.total': 'Total',
+  'reports.tableCaption': '{name} by {by}',
+  'reports.totalCaption': '{name} in total',
+  'reports.partsSummary': 'Breakdown: {name}',
+  'reports.partsCaption': 'Breakdown of {name}',
+  'reports.colPart': 'Part',
+  'reports.basis': 'Basis: {basis}',
+  'reports.light.green': 'within target',
+  'reports.light.yellow': 'up to 10 % above target',
+  'reports.light.red': 'more than 10 % above target',
+  'reports.ratioOfTarget': '{percent} % of target',
+
+  'reports.providerTitle': 'Provider reports',
+  'reports.providerIntro':
+    'Yearly report per offer: results statistics, proof of use of funds, socio-demographics of the people counselled and development against the prior year. Counts of people below the minimum are shown as "< N".',
+  'reports.chooseHeading': 'Choose a report',
+  'reports.offer': 'Offer',
+  'reports.chooseOffer': '– choose an offer –',
+  'reports.noOffers': 'There are no offers to report on yet.',
+  'reports.chooseHint': 'Choose an offer and a year to see the report.',
+  'reports.yearsHint': 'Years with data: {years}',
+  'reports.noYears': 'There is no data for this offer yet.',
+  'reports.reportLoaded': 'Provider report {year} for {offer} loaded.',
+  'reports.reportHeading': 'Provider report {year}: {offer}',
+  'reports.downloads': 'Download',
+  'reports.downloadPdf': 'Report as PDF',
+  'reports.downloadXlsx': 'Report as Excel file (XLSX)',
+  'reports.metaJobcenter': 'Jobcenter',
+  'reports.metaProvider': 'Provider',
+  'reports.metaOffer': 'Offer',
+  'reports.metaServiceType': 'Service type',
+  'reports.metaFinancing': 'Financing',
+  'reports.metaYear': 'Report year',
+  'reports.metaYearValue': '{year} (compared with {prior})',
+  'reports.metaReferenceDate': 'Reference date',
+  'reports.sectionResults': '1. Results statistics',
+  'reports.sectionFunds': '2. Proof of use of funds',
+  'reports.sectionPeople': '3. People counselled (socio-demographics)',
+  'reports.sectionTrends': '4. Trends',
+  'reports.sectionDefinitions': '5. Definitions',
+  'reports.colFigure': 'Figure',
+  'reports.colChange': 'Change',
+  'reports.colChangePercent': 'in %',
+  'reports.colCharacteristic': 'Characteristic',
+  'reports.peopleTotal': 'people counselled in total',
+  'reports.peopleTotalCaption': 'People counselled in total',
+
+  'reports.portalTitle': 'Reports on your offers',
+  'reports.portalIntro':
+    "The Jobcenter's yearly report on each of your offers: results statistics, proof of use of funds, people counselled (aggregated only) and development against the prior year.",
+  'reports.portalBack': 'Back to the referrals',
+};

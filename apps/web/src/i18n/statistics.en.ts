@@ -1,4 +1,87 @@
 import type { statisticsDe } from './statistics.de';
 
-/** UI texts of statistics (stub until the feature fills it). */
-export const statisticsEn: Record<keyof typeof statisticsDe, string> = {};
+/** UI texts of the § 51b statistics delivery (XSozial Modul 13): validation report, file, deliveries. */
+export const statisticsEn: Record<keyof typeof statisticsDe, string> = {
+  'statistics.title': '§ 51b statistics: Modul 13 "Förderleistungen"',
+  'statistics.intro':
+    'Monthly delivery of the support measures under § 51b SGB II: every measure in the month of its begin (Zugang) and of its end (Abgang); late and changed records of months already delivered as corrections.',
+  'statistics.ownMapping':
+    'The official record description of Modul 13 is not available to Lotse. Layout and codes of the file are the project’s own mapping (see the documentation "statistics.md").',
+  'statistics.month': 'Report month',
+  'statistics.monthHint': 'The delivery contains the measures that begin or end in this month.',
+  'statistics.loaded': 'Validation report for {month} loaded.',
+
+  'statistics.reportHeading': 'Validation report {month}',
+  'statistics.reportGenerated': 'Dry run of {date}; nothing is recorded.',
+  'statistics.lastDelivery': 'This month was last recorded on {date}. A new delivery replaces it.',
+  'statistics.notDelivered': 'This month has not been recorded yet.',
+  'statistics.deliveredMonths': 'Corrections are checked for the delivered months: {months}.',
+  'statistics.noDeliveredMonths': 'No earlier month recorded yet: no corrections.',
+  'statistics.countsCaption': 'Figures of the delivery',
+  'statistics.countRecords': 'Records in the file',
+  'statistics.countRegular': 'of which of the report month',
+  'statistics.countCorrections': 'of which corrections of earlier months',
+  'statistics.countCorrectionsDetail': '{late} late, {changed} changed, {stornos} withdrawn',
+  'statistics.countRejected': 'Not reportable (rejected)',
+  'statistics.countWarnings': 'Records with notes',
+  'statistics.truncated': 'The lists show at most {limit} entries each; the figures above are complete.',
+
+  'statistics.byTypeHeading': 'Reportable records by measure type',
+  'statistics.byTypeCaption': 'Records in the file by measure type (Kennziffer 13.3)',
+  'statistics.byTypeEmpty': 'No reportable records.',
+  'statistics.colMeasureType': 'Measure type',
+  'statistics.colBegins': 'Begins',
+  'statistics.colEnds': 'Ends',
+
+  'statistics.correctionsHeading': 'Corrections of earlier months',
+  'statistics.correctionsCaption': 'Corrections ({count})',
+  'statistics.correctionsEmpty': 'No corrections.',
+  'statistics.colReportMonth': 'Report month',
+  'statistics.colReferral': 'Referral',
+  'statistics.colKind': 'Kind',
+  'statistics.kind.late': 'late (recorded after the delivery)',
+  'statistics.kind.changed': 'changed',
+  'statistics.kind.storno': 'withdrawn (no event in this month any more)',
+  'statistics.arrangement': 'Arrangement {ref}',
+
+  'statistics.rejectedHeading': 'Records that cannot be reported',
+  'statistics.rejectedIntro': 'These records are not in the file. Once the data is corrected they follow with the next delivery.',
+  'statistics.rejectedCaption': 'Records that cannot be reported ({count})',
+  'statistics.rejectedEmpty': 'All records can be reported.',
+  'statistics.colServiceType': 'Service type',
+  'statistics.colReasons': 'Reasons',
+  'statistics.earlierMonth': '(earlier month)',
+
+  'statistics.warningsHeading': 'Notes',
+  'statistics.warningsCaption': 'Records with notes ({count})',
+  'statistics.warningsEmpty': 'No notes.',
+  'statistics.colWarnings': 'Notes',
+
+  'statistics.deliveryHeading': 'Delivery',
+  'statistics.deliveryIntro':
+    'First download the file and check it. "Record delivery" marks exactly this file as delivered; later changes to records of this month are then delivered as corrections.',
+  'statistics.download': 'Download XML',
+  'statistics.downloading': 'Creating the file …',
+  'statistics.downloaded': 'File {file} downloaded (checksum {sha}).',
+  'statistics.downloadedNoHash': 'File {file} downloaded.',
+  'statistics.record': 'Record delivery',
+  'statistics.recordNeedsDownload': 'To record, first download the file of this month.',
+  'statistics.confirmHeading': 'Record the delivery for {month}?',
+  'statistics.confirmText':
+    'The downloaded file is recorded (records: {records}, of which corrections: {corrections}). Records that cannot be reported ({rejected}) are not included.',
+  'statistics.confirmReplace': 'The month was recorded before; the new delivery replaces the earlier one.',
+  'statistics.confirmYes': 'Yes, record',
+  'statistics.recording': 'Recording …',
+  'statistics.recorded': 'Delivery for {month} recorded – records: {records}, of which corrections: {corrections}, checksum {sha}.',
+  'statistics.changedSinceDownload': 'Please download the file again; the old file must not be delivered.',
+
+  'statistics.deliveriesHeading': 'Past deliveries',
+  'statistics.deliveriesCaption': 'Recorded deliveries, newest first ({count})',
+  'statistics.deliveriesEmpty': 'No delivery recorded yet.',
+  'statistics.colRecordedAt': 'Recorded on',
+  'statistics.colRecordedBy': 'By',
+  'statistics.colRecords': 'Records',
+  'statistics.colCorrections': 'Corrections',
+  'statistics.colRejected': 'Rejected',
+  'statistics.colSha': 'Checksum (SHA-256)',
+};

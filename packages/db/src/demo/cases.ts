@@ -282,7 +282,7 @@ const FIRST_DAY = daysFromCivil(2021, 1, 4);
 // ---------------------------------------------------------------------------------------------
 // Themes: what a barrier means for goals, sub-goals, duties, commitments, contacts and ratings.
 
-type ThemeKey =
+export type ThemeKey =
   | 'housing'
   | 'addiction'
   | 'mental'
@@ -296,7 +296,7 @@ type ThemeKey =
   | 'mobility'
   | 'work';
 
-interface Theme {
+export interface Theme {
   /** Order of treatment: stabilising themes (housing, addiction) come before work. */
   rank: number;
   goals: ReadonlyArray<{ title: string; description: string; codes?: readonly string[] }>;
@@ -1454,6 +1454,25 @@ const OUTCOME_TEXTS: Record<ClosingOutcome, { closingReason: string; result: str
     prospective: 'Kein weiterer Unterstützungsbedarf im Fallmanagement.',
   },
 };
+
+/**
+ * What the demo history (demo/history.ts) shares with this generator, so both speak the same language:
+ * the themes behind barriers, goals and duties, the barrier weights per person, the outcomes and their texts.
+ */
+export const DEMO_CASE_VOCABULARY = {
+  themes: THEMES,
+  themeOf,
+  personWeights,
+  outcomeTexts: OUTCOME_TEXTS,
+  aftercareOutcomes: AFTERCARE_OUTCOMES,
+  aftercareOutcomeCum: AFTERCARE_OUTCOME_CUM,
+  earlyOutcomes: EARLY_OUTCOMES,
+  earlyOutcomeCum: EARLY_OUTCOME_CUM,
+  subGoalReviewNotes: SUBGOAL_REVIEW_NOTES,
+  ratingComments: RATING_COMMENTS,
+  generalDuties: GENERAL_DUTIES,
+  generalCommitments: GENERAL_COMMITMENTS,
+} as const;
 
 const REASSESS_REASONS: readonly string[] = [
   'Neue gesundheitliche Einschränkung bekannt geworden; die Handlungsbedarfe werden neu eingeschätzt.',

@@ -46,7 +46,7 @@ import { cumulative, pickWeighted, type Sfc32, seededRng, uuidV4 } from './prng'
  * Timestamps of one record's history: strictly increasing, in German office hours, and on the
  * reference date early in the morning (never later than "now" when the demo is loaded in the day).
  */
-class Clock {
+export class Clock {
   private last = -1;
 
   constructor(
@@ -122,8 +122,37 @@ export interface DemoOffer {
   priceCents: number | null;
   priceUnit: string | null;
   contacts: DemoOfferContact[];
+  /** Statistics begin: counselling counts from the first kept appointment (000 §9). */
+  measureBeginRule: 'start' | 'first_appointment';
+  plannedDurationDays: number;
   createdAt: string;
 }
+
+/**
+ * Planned duration of a measure per service type (Kennziffer 13.6 of the statistics export), and the
+ * services whose statistics begin is the first counselling appointment (000 §9: "in der Suchtberatung
+ * bereits das erste Beratungsgespräch"). Fixed per service type, so they draw nothing from the seed.
+ */
+const DEMO_PLANNED_DURATION_DAYS: Record<ServiceType, number> = {
+  childcare_care: 365,
+  debt_counselling: 180,
+  psychosocial_support: 180,
+  addiction_counselling: 180,
+  insolvency_counselling: 365,
+  sgb2_16d_work_opportunity: 180,
+  sgb2_16e_wage_subsidy: 730,
+  sgb2_16i_social_participation: 1095,
+  sgb2_16k_health_coaching: 365,
+  sgb3_45_activation: 90,
+  housing_support: 120,
+  language_course: 180,
+};
+const DEMO_FIRST_APPOINTMENT_SERVICES: readonly ServiceType[] = [
+  'debt_counselling',
+  'psychosocial_support',
+  'addiction_counselling',
+  'insolvency_counselling',
+];
 
 export interface DemoOfferLocation {
   id: string;
@@ -928,6 +957,8 @@ export function generateDemoProviders(options: GenerateProvidersOptions): DemoPr
         priceCents: offerTemplate.price === null ? null : vary(offerTemplate.price),
         priceUnit: offerTemplate.priceUnit,
         contacts,
+        measureBeginRule: DEMO_FIRST_APPOINTMENT_SERVICES.includes(offerTemplate.service) ? 'first_appointment' : 'start',
+        plannedDurationDays: DEMO_PLANNED_DURATION_DAYS[offerTemplate.service],
         createdAt: stampOf(validFromDay * 1440 + rng.int(60) * 1440 + 560),
       };
       network.offers.push(offer);
@@ -1188,7 +1219,7 @@ export function demoCoopCaseOf(file: DemoCaseFile, person: DemoCoopCase['person'
 // ---------------------------------------------------------------------------------------------
 // Texts
 
-interface ServiceTexts {
+export interface ServiceTexts {
   /** For the consent's purpose: "Abstimmung der … ". */
   purpose: string;
   notes: readonly string[];
@@ -1651,6 +1682,29 @@ const MINUTES_RESULTS: readonly string[] = [
   'Die Person hat eigene Vorschläge eingebracht; die nächsten Schritte wurden gemeinsam festgelegt.',
 ];
 
+/**
+ * The texts of referrals that the demo history (demo/history.ts) shares with this generator: reasons of
+ * the provider's and the Jobcenter's steps, results, whereabouts and the per-service texts.
+ */
+export const DEMO_REFERRAL_VOCABULARY = {
+  textsOf,
+  specialServices: SPECIAL_SERVICES,
+  section16a: SECTION_16A,
+  declineReasons: DECLINE_REASONS,
+  notStartedReasons: NOT_STARTED_REASONS,
+  dropOutReasons: DROP_OUT_REASONS,
+  cancelReasons: CANCEL_REASONS,
+  appointmentNotesKept: APPOINTMENT_NOTES_KEPT,
+  appointmentNotesMissed: APPOINTMENT_NOTES_MISSED,
+  resultNotes: RESULT_NOTES,
+  results: RESULTS,
+  resultCum: RESULT_CUM,
+  whereaboutsByResult: WHEREABOUTS_BY_RESULT,
+  whereaboutsNotes: WHEREABOUTS_NOTES,
+  consentForms: CONSENT_FORMS_ORDER,
+  consentFormCum: CONSENT_FORM_CUM,
+} as const;
+
 // ---------------------------------------------------------------------------------------------
 // Referral plans: which steps each referral takes
 
@@ -2012,7 +2066,7 @@ function orderedCategories(set: ReadonlySet<ConsentCategory>): ConsentCategory[]
 }
 
 /** Drops every field the consent does not cover (the portal would reject the write) and names the categories of the rest. */
-function coveredWrite(
+export function coveredWrite(
   fields: Record<string, unknown>,
   categories: readonly ConsentCategory[],
   special: boolean,

@@ -3,6 +3,8 @@ import * as foundation from './20261121000000_foundation';
 import * as caseFile from './20261122000000_case_file';
 import * as cooperation from './20261123000000_cooperation';
 import * as planning from './20261124000000_planning';
+import * as statisticsReads from './20261125090000_statistics_reads';
+import * as planningStockIndexes from './20261125120000_planning_stock_indexes';
 
 /** All migrations by name, in order. A static list: works in bundles and needs no file-system scan. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +12,6 @@ export const migrations: Record<string, Migration> = {
   '20261122000000_case_file': caseFile,
   '20261123000000_cooperation': cooperation,
   '20261124000000_planning': planning,
+  '20261125090000_statistics_reads': statisticsReads,
+  '20261125120000_planning_stock_indexes': planningStockIndexes,
 };

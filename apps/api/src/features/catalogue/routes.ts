@@ -66,7 +66,11 @@ export function catalogueRoutes(app: FastifyInstance, catalogue: CatalogueServic
     '/api/settings/case-rules',
     {
       config: { access: readers },
-      schema: { tags, summary: 'Fallregeln des Jobcenters (Indikation, Kontaktdichte)', response: { 200: caseRulesSchema } },
+      schema: {
+        tags,
+        summary: 'Fallregeln des Jobcenters (Indikation, Kontaktdichte, Planungsparameter)',
+        response: { 200: caseRulesSchema },
+      },
     },
     async (request, reply) => {
       const rules = await catalogue.caseRules(authOf(request));

@@ -24,6 +24,9 @@ function toCaseRules(row: NonNullable<Awaited<ReturnType<CatalogueRepository['ca
     indicationMinBarriers: row.indicationMinBarriers,
     indicationRequireWillingness: row.indicationRequireWillingness,
     contactDensityDays: { high: row.densityHighDays, medium: row.densityMediumDays, low: row.densityLowDays },
+    suppressionMinimum: row.suppressionMinimum,
+    caseloadTarget: row.caseloadTarget,
+    waitingTargetDays: row.waitingTargetDays,
     version: row.version,
   };
 }
@@ -113,6 +116,10 @@ export class CatalogueService {
         set.densityHighDays = changes.contactDensityDays.high;
         set.densityMediumDays = changes.contactDensityDays.medium;
         set.densityLowDays = changes.contactDensityDays.low;
+      }
+      // Planning parameters (SPEC C12, C13): the suppression minimum, the caseload target, the waiting target.
+      for (const key of ['suppressionMinimum', 'caseloadTarget', 'waitingTargetDays'] as const) {
+        if (changes[key] !== undefined) set[key] = changes[key];
       }
       if (!(await repo.updateCaseRules(trx, auth.tenantId, expectedVersion, set))) throw new AppError('PRECONDITION_FAILED');
       const after = await repo.caseRules(trx, auth.tenantId);

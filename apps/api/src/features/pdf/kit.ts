@@ -299,7 +299,9 @@ export interface PdfDocumentSpec {
   /** The PDF's metadata, written as given. */
   info: { Title: string; Author: string; Subject: string };
   /** The person the document is about: name and customer number in the middle of every footer, so loose pages can be matched. */
-  person: PdfPerson;
+  person?: PdfPerson;
+  /** The footer's middle text of a document about no person (e.g. a report: offer, provider, year). */
+  reference?: string;
   /** Shortens the name and number with "…" where they do not fit; otherwise they are left out there. */
   shortenReference?: boolean;
   /** Left and right text of a running header on every page but the first. */
@@ -310,7 +312,9 @@ export interface PdfDocumentSpec {
 function decoratePages(doc: Doc, spec: PdfDocumentSpec): void {
   const range = doc.bufferedPageRange();
   const printed = `Erstellt am ${formatDateDe(spec.printedOn)}`;
-  const reference = toWinAnsi(`${fullName(spec.person)} · Kundennummer ${spec.person.customerNumber}`);
+  const reference = toWinAnsi(
+    spec.person ? `${fullName(spec.person)} · Kundennummer ${spec.person.customerNumber}` : (spec.reference ?? ''),
+  );
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index);
     const page = doc.page;

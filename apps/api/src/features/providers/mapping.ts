@@ -39,6 +39,8 @@ export function toOffer(row: OfferRow): Offer {
     locations: row.locations.map(
       (l): OfferLocation => ({ ...l, latitude: Number(l.latitude), longitude: Number(l.longitude), accessible: Boolean(l.accessible) }),
     ),
+    measureBeginRule: row.measureBeginRule,
+    plannedDurationDays: row.plannedDurationDays,
     active: row.active,
     version: row.version,
   };

@@ -367,6 +367,60 @@ describe.each(['pglite', 'postgres'] as const)('providers, offers, search, handb
     expect(unknownQuery.statusCode).toBe(400);
   });
 
+  it('keeps the statistics fields of an offer: measure begin rule and planned duration', async () => {
+    const own = await seedProviderWithOffer(t, coordinator);
+    const plain = await call(t, coordinator, 'GET', `/api/offers/${own.offerId}`);
+    expect(plain.json()).toMatchObject({ measureBeginRule: 'start', plannedDurationDays: null });
+
+    const body = offerBody(own.providerId, {
+      serviceType: 'addiction_counselling',
+      measureBeginRule: 'first_appointment',
+      plannedDurationDays: 180,
+    });
+    const created = await call(t, coordinator, 'POST', '/api/offers', body);
+    await expectOk(created, 201);
+    expect(created.json()).toMatchObject({ measureBeginRule: 'first_appointment', plannedDurationDays: 180 });
+    const url = `/api/offers/${created.json().id}`;
+
+    for (const bad of [
+      { plannedDurationDays: 0 },
+      { plannedDurationDays: 1096 },
+      { plannedDurationDays: 30.5 },
+      { measureBeginRule: 'end' },
+    ]) {
+      const res = await call(t, coordinator, 'PATCH', url, bad, { 'if-match': '"1"' });
+      expect(res.statusCode, JSON.stringify(bad)).toBe(400);
+      expect(res.json().errors[0].field).toBe(Object.keys(bad)[0]);
+    }
+    const changed = await call(
+      t,
+      coordinator,
+      'PATCH',
+      url,
+      { measureBeginRule: 'start', plannedDurationDays: 1095 },
+      { 'if-match': '"1"' },
+    );
+    await expectOk(changed);
+    expect(changed.json()).toMatchObject({ measureBeginRule: 'start', plannedDurationDays: 1095, version: 2 });
+    const cleared = await call(t, coordinator, 'PATCH', url, { plannedDurationDays: null }, { 'if-match': '"2"' });
+    await expectOk(cleared);
+    expect(cleared.json()).toMatchObject({ measureBeginRule: 'start', plannedDurationDays: null });
+    const listed = (await call(t, cm, 'GET', `/api/offers?providerId=${own.providerId}`)).json().items;
+    expect(listed.find((o: { id: string }) => o.id === created.json().id)).toMatchObject({ plannedDurationDays: null });
+    const log = await withTenant(t.database.owner, t.tenantA.id, async (trx) =>
+      trx
+        .selectFrom('changeLog')
+        .select(['before', 'after'])
+        .where('entity', '=', 'offer')
+        .where('entityId', '=', created.json().id)
+        .where('action', '=', 'update')
+        .orderBy('seq')
+        .execute(),
+    );
+    expect(log[0]?.before).toMatchObject({ measureBeginRule: 'first_appointment', plannedDurationDays: 180 });
+    expect(log[0]?.after).toMatchObject({ measureBeginRule: 'start', plannedDurationDays: 1095 });
+  });
+
   it('counts accepted and started referrals as occupied places', async () => {
     const seeded = await seedProviderWithOffer(t, coordinator, { capacity: 2, serviceType: 'childcare_care' });
     const personId = await newPerson();

@@ -182,6 +182,8 @@ export class ProviderRepository {
         'o.priceCents',
         'o.priceUnit',
         'o.contacts',
+        'o.measureBeginRule',
+        'o.plannedDurationDays',
         'o.active',
         'o.version',
       ])

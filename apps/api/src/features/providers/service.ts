@@ -321,6 +321,8 @@ export class ProviderService {
           priceCents: input.priceCents ?? null,
           priceUnit: input.priceUnit ?? null,
           contacts: normalizeContacts(input.contacts),
+          measureBeginRule: input.measureBeginRule,
+          plannedDurationDays: input.plannedDurationDays ?? null,
         });
         await repo.replaceLocations(trx, auth.tenantId, id, locationRows(auth.tenantId, id, input.locations));
         const offer = await this.loadOffer(trx, auth.tenantId, id);

@@ -1,4 +1,4 @@
-import type { ServiceType } from '@lotse/domain';
+import type { FinancingModel, ServiceType } from '@lotse/domain';
 import type { Session, TestApp } from '../../testing';
 import { call, expectOk } from '../cases/testing';
 
@@ -28,6 +28,9 @@ export async function seedProviderWithOffer(
     /** An existing provider (e.g. the test tenant's, whose staff user has the portal); a new one when omitted. */
     providerId?: string;
     offerName?: string;
+    /** Default specialist hours without a price. */
+    financingModel?: FinancingModel;
+    priceCents?: number | null;
     /** Deadlines of the agreement; valid from 2020-01-01 without end unless given. */
     agreement?: { answerDays?: number; startDays?: number; interimReportDays?: number; validFrom?: string; validUntil?: string | null };
   } = {},
@@ -62,7 +65,8 @@ export async function seedProviderWithOffer(
     serviceType: options.serviceType ?? 'debt_counselling',
     targetGroups: options.targetGroups ?? ['all'],
     capacity: options.capacity === undefined ? 10 : options.capacity,
-    financingModel: 'specialist_hours',
+    financingModel: options.financingModel ?? 'specialist_hours',
+    priceCents: options.priceCents ?? null,
     locations: [
       {
         label: 'Hauptstelle',

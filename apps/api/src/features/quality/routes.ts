@@ -1,5 +1,26 @@
+import { qualityQuery, qualityReportSchema } from '@lotse/contracts';
+import { QUALITY_READERS } from '@lotse/domain';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { authOf } from '../../http/access';
 import type { QualityService } from './service';
 
-/** Stub: filled in by the feature's implementation. */
-export function qualityRoutes(_app: FastifyInstance, _service: QualityService) {}
+/** Quality indicators (SPEC C13; docs/api-reports.md): aggregates for team leads and coordinators. */
+export function qualityRoutes(app: FastifyInstance, service: QualityService) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/quality',
+    {
+      config: { access: QUALITY_READERS },
+      schema: {
+        tags: ['Berichte'],
+        summary:
+          'Qualitätsindikatoren eines Jahres (Struktur, Prozess, Ergebnis) je Team, Leistungsart oder Träger, mit Definition, Zähler und Nenner; ' +
+          'für die Koordination unterdrückt unter dem Mindestwert',
+        querystring: qualityQuery,
+        response: { 200: qualityReportSchema },
+      },
+    },
+    async (request) => service.indicators(authOf(request), request.query),
+  );
+}

@@ -1,4 +1,4 @@
-import type { barrierProposalSchema, Consent, FeedbackEntry, PortalReferral, Referral } from '@lotse/contracts';
+import type { barrierProposalSchema, ChildcareArrangement, Consent, FeedbackEntry, PortalReferral, Referral } from '@lotse/contracts';
 import {
   availableReferralActions,
   type ConsentCategory,
@@ -17,7 +17,7 @@ import {
 } from '@lotse/domain';
 import type { z } from 'zod';
 import { isoTimestamp } from '../cases/mapping';
-import type { ConsentRecord, ProposalRecord, ReferralRecord } from './repository';
+import type { ChildcareRecord, ConsentRecord, ProposalRecord, ReferralRecord } from './repository';
 
 export function toConsent(row: ConsentRecord, today: string): Consent {
   const facts = consentFactsOf(row);
@@ -263,5 +263,17 @@ export function toBarrierProposal(row: ProposalRecord): BarrierProposal {
     barrierId: row.barrierId,
     createdAt: isoTimestamp(row.createdAt),
     version: row.version,
+  };
+}
+
+export function toChildcareArrangement(row: ChildcareRecord): ChildcareArrangement {
+  return {
+    id: row.id,
+    referralId: row.referralId,
+    child: { personId: row.childPersonId, label: row.childLabel },
+    beginsOn: row.beginsOn,
+    endsOn: row.endsOn,
+    createdBy: { id: row.createdBy, displayName: row.createdByName },
+    createdAt: isoTimestamp(row.createdAt),
   };
 }

@@ -1,4 +1,11 @@
-import { type ConsentsTable, type Database, type ReferralsTable, type Tx, updateIfVersion } from '@lotse/db';
+import {
+  type ChildcareArrangementsTable,
+  type ConsentsTable,
+  type Database,
+  type ReferralsTable,
+  type Tx,
+  updateIfVersion,
+} from '@lotse/db';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 
@@ -6,6 +13,7 @@ export type ConsentRecord = NonNullable<Awaited<ReturnType<ReferralRepository['f
 export type ReferralRecord = NonNullable<Awaited<ReturnType<ReferralRepository['findReferral']>>>;
 export type ReferralRow = NonNullable<Awaited<ReturnType<ReferralRepository['lockReferral']>>>;
 export type ProposalRecord = NonNullable<Awaited<ReturnType<ReferralRepository['findProposal']>>>;
+export type ChildcareRecord = NonNullable<Awaited<ReturnType<ReferralRepository['findChildcareArrangement']>>>;
 
 /** Statuses a provider never sees (plus a cancellation that was never sent): see `visibleToProvider()`. */
 const HIDDEN_FROM_PROVIDER = ['draft', 'self_referred'];
@@ -257,6 +265,67 @@ export class ReferralRepository {
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
   }
+
+  // ——— childcare arrangements ———
+
+  childcareArrangements(trx: Tx, tenantId: string, referralId: string) {
+    return childcareQuery(trx, tenantId)
+      .where('a.referralId', '=', referralId)
+      .orderBy('a.beginsOn')
+      .orderBy('a.createdAt')
+      .orderBy('a.id')
+      .execute();
+  }
+
+  findChildcareArrangement(trx: Tx, tenantId: string, id: string, options: { forUpdate?: boolean } = {}) {
+    let query = childcareQuery(trx, tenantId).where('a.id', '=', id);
+    if (options.forUpdate) query = query.forUpdate('a');
+    return query.executeTakeFirst();
+  }
+
+  insertChildcareArrangement(trx: Tx, row: Insertable<ChildcareArrangementsTable>) {
+    return trx.insertInto('childcareArrangements').values(row).execute();
+  }
+
+  endChildcareArrangement(trx: Tx, tenantId: string, id: string, endsOn: string) {
+    return trx.updateTable('childcareArrangements').set({ endsOn }).where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  }
+
+  /** The children (role `child`) of the household the person belongs to, youngest first. */
+  householdChildren(trx: Tx, tenantId: string, personId: string) {
+    return trx
+      .selectFrom('householdMembers as own')
+      .innerJoin('householdMembers as m', (join) =>
+        join.onRef('m.tenantId', '=', 'own.tenantId').onRef('m.householdId', '=', 'own.householdId'),
+      )
+      .innerJoin('persons as p', (join) => join.onRef('p.tenantId', '=', 'm.tenantId').onRef('p.id', '=', 'm.personId'))
+      .select(['p.id as personId', 'p.firstName', 'p.lastName', 'p.birthDate'])
+      .where('own.tenantId', '=', tenantId)
+      .where('own.personId', '=', personId)
+      .where('m.role', '=', 'child')
+      .where('m.personId', '<>', personId)
+      .orderBy('p.birthDate', 'desc')
+      .orderBy('p.id')
+      .execute();
+  }
+}
+
+function childcareQuery(db: Kysely<Database>, tenantId: string) {
+  return db
+    .selectFrom('childcareArrangements as a')
+    .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'a.tenantId').onRef('u.id', '=', 'a.createdBy'))
+    .select([
+      'a.id',
+      'a.referralId',
+      'a.childPersonId',
+      'a.childLabel',
+      'a.beginsOn',
+      'a.endsOn',
+      'a.createdBy',
+      'u.displayName as createdByName',
+      'a.createdAt',
+    ])
+    .where('a.tenantId', '=', tenantId);
 }
 
 function consentQuery(db: Kysely<Database>, tenantId: string) {

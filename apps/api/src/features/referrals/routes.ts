@@ -2,10 +2,14 @@ import {
   barrierProposalDecisionRequest,
   barrierProposalList,
   barrierProposalSchema,
+  childcareArrangementList,
+  childcareArrangementSchema,
   consentList,
   consentSchema,
+  createChildcareArrangementRequest,
   createConsentRequest,
   createReferralRequest,
+  endChildcareArrangementRequest,
   idParams,
   referralActionRequest,
   referralList,
@@ -179,6 +183,60 @@ export function referralRoutes(app: FastifyInstance, referrals: ReferralService)
     },
     async (request, reply) =>
       withEtag(reply, await referrals.referralAction(authOf(request), request.params.id, requireIfMatch(request), request.body)),
+  );
+
+  // ——— childcare arrangements (one per child, 000 §9) ———
+  r.get(
+    '/api/referrals/:id/childcare-arrangements',
+    {
+      config: read,
+      schema: {
+        tags: referralTags,
+        summary:
+          'Betreuungsarrangements einer Zuweisung zur Kinderbetreuung (je Kind eine Maßnahme) und die Kinder der Bedarfsgemeinschaft zur Auswahl (wird im Leseprotokoll vermerkt)',
+        params: idParams,
+        response: { 200: childcareArrangementList },
+      },
+    },
+    async (request) => referrals.listChildcareArrangements(authOf(request), request.params.id),
+  );
+  r.post(
+    '/api/referrals/:id/childcare-arrangements',
+    {
+      config: work,
+      schema: {
+        tags: referralTags,
+        summary:
+          'Betreuungsarrangement für ein Kind erfassen (nur Kinderbetreuung, sobald der Träger angenommen hat); Idempotency-Key empfohlen',
+        params: idParams,
+        body: createChildcareArrangementRequest,
+        response: { 201: childcareArrangementSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await referrals.createChildcareArrangement(
+        authOf(request),
+        request.params.id,
+        request.body,
+        idempotencyKeyOf(request),
+      );
+      reply.header('Location', `/api/childcare-arrangements/${result.body.id}`);
+      return reply.code(201).send(result.body);
+    },
+  );
+  r.post(
+    '/api/childcare-arrangements/:id/end',
+    {
+      config: work,
+      schema: {
+        tags: referralTags,
+        summary: 'Ende eines Betreuungsarrangements eintragen oder berichtigen (ohne If-Match: das Ende ist das einzige änderbare Feld)',
+        params: idParams,
+        body: endChildcareArrangementRequest,
+        response: { 200: childcareArrangementSchema },
+      },
+    },
+    async (request) => referrals.endChildcareArrangement(authOf(request), request.params.id, request.body),
   );
 
   // ——— barrier proposals ———

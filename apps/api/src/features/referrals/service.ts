@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type {
   barrierProposalDecisionRequest,
+  ChildcareArrangement,
   Consent,
+  CreateChildcareArrangementRequest,
   CreateConsentRequest,
   CreateReferralRequest,
+  childcareArrangementList,
+  endChildcareArrangementRequest,
   Referral,
   ReferralActionRequest,
   revokeConsentRequest,
@@ -33,7 +37,7 @@ import { CaseRepository, type CaseRow } from '../cases/repository';
 import { recordBarrier } from '../cases/service';
 import { type Created, once } from '../idempotency/idempotency';
 import { renderConsentPdf } from './consent-pdf';
-import { type BarrierProposal, consentFactsOf, toBarrierProposal, toConsent, toReferral } from './mapping';
+import { type BarrierProposal, consentFactsOf, toBarrierProposal, toChildcareArrangement, toConsent, toReferral } from './mapping';
 import { type ReferralRecord, ReferralRepository } from './repository';
 
 const audit = new AuditRepository();
@@ -42,6 +46,25 @@ const cases = new CaseRepository();
 type RevokeConsentRequest = z.infer<typeof revokeConsentRequest>;
 type UpdateReferralRequest = z.infer<typeof updateReferralRequest>;
 type DecisionRequest = z.infer<typeof barrierProposalDecisionRequest>;
+type ChildcareArrangementList = z.infer<typeof childcareArrangementList>;
+type EndChildcareArrangementRequest = z.infer<typeof endChildcareArrangementRequest>;
+
+/** Referral statuses in which the provider has taken the child into care (or did): arrangements can be recorded. */
+const CHILDCARE_RECORDABLE: readonly ReferralStatus[] = ['accepted', 'started', 'completed', 'dropped_out'];
+
+/** Two date periods (end null: open) share at least one day. */
+function periodsOverlap(a: { beginsOn: string; endsOn: string | null }, b: { beginsOn: string; endsOn: string | null }): boolean {
+  return (a.endsOn === null || b.beginsOn <= a.endsOn) && (b.endsOn === null || a.beginsOn <= b.endsOn);
+}
+
+/** The same child: the same household member, or (without one) the same label regardless of case and spaces. */
+function sameChild(a: { childPersonId: string | null; childLabel: string }, b: { childPersonId: string | null; childLabel: string }) {
+  if (a.childPersonId !== null || b.childPersonId !== null) return a.childPersonId === b.childPersonId;
+  const norm = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
+  return norm(a.childLabel) === norm(b.childLabel);
+}
+
+const CHILDCARE_OVERLAP_MESSAGE = 'Für dieses Kind gibt es in diesem Zeitraum bereits ein Betreuungsarrangement.';
 
 /**
  * The Jobcenter's side of the cooperation with providers (SPEC C7, C8): consents, referrals and the
@@ -411,6 +434,131 @@ export class ReferralService {
       if (!after) throw new Error('proposal vanished');
       return toBarrierProposal(after);
     });
+  }
+
+  // ——— childcare arrangements (one per child of a childcare referral, 000 §9) ———
+
+  /** The referral's arrangements and the household's children to choose from; reads of the children are logged. */
+  listChildcareArrangements(auth: AuthContext, referralId: string): Promise<ChildcareArrangementList> {
+    return withTenant(this.db, auth.tenantId, async (trx) => {
+      const record = await this.childcareReferral(trx, auth.tenantId, referralId);
+      const rows = await this.repo.childcareArrangements(trx, auth.tenantId, referralId);
+      const children = await this.repo.householdChildren(trx, auth.tenantId, record.personId);
+      const childIds = [...children.map((c) => c.personId), ...rows.flatMap((r) => (r.childPersonId ? [r.childPersonId] : []))];
+      await audit.appendReads(trx, auth, [...new Set([record.personId, ...childIds])], 'referral');
+      return {
+        items: rows.map(toChildcareArrangement),
+        householdChildren: children.map((c) => ({ personId: c.personId, label: `${c.firstName} ${c.lastName}`, birthDate: c.birthDate })),
+      };
+    });
+  }
+
+  createChildcareArrangement(
+    auth: AuthContext,
+    referralId: string,
+    input: CreateChildcareArrangementRequest,
+    idempotencyKey: string | undefined,
+  ): Promise<Created<ChildcareArrangement>> {
+    return withTenant(this.db, auth.tenantId, (trx) =>
+      once(
+        trx,
+        {
+          tenantId: auth.tenantId,
+          userId: auth.userId,
+          key: idempotencyKey,
+          route: `POST /api/referrals/${referralId}/childcare-arrangements`,
+          body: input,
+        },
+        async () => {
+          const record = await this.childcareReferral(trx, auth.tenantId, referralId);
+          await this.lockForWork(trx, auth, record.caseId, WORK_EDITABLE);
+          if (!CHILDCARE_RECORDABLE.includes(record.status as ReferralStatus)) {
+            throw new AppError('REFERRAL_STEP_NOT_ALLOWED', {
+              detail: {
+                de: 'Betreuungsarrangements werden erfasst, sobald der Träger die Zuweisung angenommen hat.',
+                en: 'Childcare arrangements are recorded once the provider has accepted the referral.',
+              },
+            });
+          }
+          const label = input.childLabel?.trim() || null;
+          const childPersonId = input.childPersonId ?? null;
+          if ((childPersonId === null) === (label === null)) {
+            throw fieldError(
+              'childPersonId',
+              'child_required',
+              'Bitte wählen Sie entweder ein Kind der Bedarfsgemeinschaft oder geben Sie eine Bezeichnung für das Kind ein.',
+            );
+          }
+          let childLabel = label ?? '';
+          if (childPersonId !== null) {
+            const child = (await this.repo.householdChildren(trx, auth.tenantId, record.personId)).find(
+              (c) => c.personId === childPersonId,
+            );
+            if (!child) {
+              throw fieldError('childPersonId', 'not_a_child', 'Diese Person ist kein Kind in der Bedarfsgemeinschaft der Person.');
+            }
+            childLabel = `${child.firstName} ${child.lastName}`;
+          }
+          const endsOn = input.endsOn ?? null;
+          if (endsOn !== null && endsOn < input.beginsOn) {
+            throw fieldError('endsOn', 'before_begin', 'Das Ende liegt vor dem Beginn der Betreuung.');
+          }
+          const arrangement = { childPersonId, childLabel, beginsOn: input.beginsOn, endsOn };
+          const existing = await this.repo.childcareArrangements(trx, auth.tenantId, referralId);
+          if (existing.some((e) => sameChild(e, arrangement) && periodsOverlap(e, arrangement))) {
+            throw new AppError('CONFLICT', {
+              fields: [{ field: childPersonId ? 'childPersonId' : 'childLabel', code: 'overlapping', message: CHILDCARE_OVERLAP_MESSAGE }],
+            });
+          }
+          const id = randomUUID();
+          await this.repo.insertChildcareArrangement(trx, {
+            tenantId: auth.tenantId,
+            id,
+            referralId,
+            createdBy: auth.userId,
+            ...arrangement,
+          });
+          await audit.appendChange(trx, auth, 'childcare_arrangement', id, 'create', null, { referralId, ...arrangement });
+          return this.reloadChildcareArrangement(trx, auth.tenantId, id);
+        },
+      ),
+    );
+  }
+
+  /** Sets (or corrects) the end of an arrangement; no version: the end is its only changeable field. */
+  endChildcareArrangement(auth: AuthContext, id: string, input: EndChildcareArrangementRequest): Promise<ChildcareArrangement> {
+    return withTenant(this.db, auth.tenantId, async (trx) => {
+      const existing = await this.repo.findChildcareArrangement(trx, auth.tenantId, id);
+      if (!existing) throw new AppError('NOT_FOUND');
+      const record = await this.repo.findReferral(trx, auth.tenantId, existing.referralId);
+      if (!record) throw new AppError('NOT_FOUND');
+      await this.lockForWork(trx, auth, record.caseId, WORK_EDITABLE);
+      const before = await this.repo.findChildcareArrangement(trx, auth.tenantId, id, { forUpdate: true });
+      if (!before) throw new AppError('NOT_FOUND');
+      if (input.endsOn < before.beginsOn) throw fieldError('endsOn', 'before_begin', 'Das Ende liegt vor dem Beginn der Betreuung.');
+      const after = { ...before, endsOn: input.endsOn };
+      const others = (await this.repo.childcareArrangements(trx, auth.tenantId, before.referralId)).filter((e) => e.id !== id);
+      if (others.some((e) => sameChild(e, after) && periodsOverlap(e, after))) {
+        throw new AppError('CONFLICT', { fields: [{ field: 'endsOn', code: 'overlapping', message: CHILDCARE_OVERLAP_MESSAGE }] });
+      }
+      await this.repo.endChildcareArrangement(trx, auth.tenantId, id, input.endsOn);
+      await audit.appendChange(trx, auth, 'childcare_arrangement', id, 'update', { endsOn: before.endsOn }, { endsOn: input.endsOn });
+      return this.reloadChildcareArrangement(trx, auth.tenantId, id);
+    });
+  }
+
+  /** A referral to a childcare offer (404 when unknown, 409 for any other service type). */
+  private async childcareReferral(trx: Tx, tenantId: string, referralId: string): Promise<ReferralRecord> {
+    const record = await this.repo.findReferral(trx, tenantId, referralId);
+    if (!record) throw new AppError('NOT_FOUND');
+    if (record.serviceType !== 'childcare_care') throw new AppError('NOT_A_CHILDCARE_REFERRAL');
+    return record;
+  }
+
+  private async reloadChildcareArrangement(trx: Tx, tenantId: string, id: string): Promise<ChildcareArrangement> {
+    const row = await this.repo.findChildcareArrangement(trx, tenantId, id);
+    if (!row) throw new Error('childcare arrangement vanished');
+    return toChildcareArrangement(row);
   }
 
   // ——— helpers ———

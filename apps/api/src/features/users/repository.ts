@@ -1,17 +1,39 @@
 import type { Tx, UsersTable } from '@lotse/db';
 import { sql, type Updateable } from 'kysely';
 
-const USER_COLUMNS = ['id', 'username', 'displayName', 'email', 'roles', 'providerId', 'disabled', 'version', 'createdAt'] as const;
+const USER_COLUMNS = [
+  'u.id',
+  'u.username',
+  'u.displayName',
+  'u.email',
+  'u.roles',
+  'u.providerId',
+  'u.teamId',
+  't.name as teamName',
+  'u.disabled',
+  'u.version',
+  'u.createdAt',
+] as const;
 
 export class UserRepository {
   list(trx: Tx, tenantId: string) {
-    return trx.selectFrom('users').select(USER_COLUMNS).where('tenantId', '=', tenantId).orderBy('username').execute();
+    return this.query(trx, tenantId).orderBy('u.username').execute();
   }
 
   find(trx: Tx, tenantId: string, id: string, options: { forUpdate?: boolean } = {}) {
-    let query = trx.selectFrom('users').select(USER_COLUMNS).where('tenantId', '=', tenantId).where('id', '=', id);
-    if (options.forUpdate) query = query.forUpdate();
+    let query = this.query(trx, tenantId).where('u.id', '=', id);
+    // Locks the user row only (the team is read, not changed).
+    if (options.forUpdate) query = query.forUpdate('u');
     return query.executeTakeFirst();
+  }
+
+  /** Users with the name of their team. */
+  private query(trx: Tx, tenantId: string) {
+    return trx
+      .selectFrom('users as u')
+      .leftJoin('teams as t', (join) => join.onRef('t.tenantId', '=', 'u.tenantId').onRef('t.id', '=', 'u.teamId'))
+      .select(USER_COLUMNS)
+      .where('u.tenantId', '=', tenantId);
   }
 
   async insert(
@@ -25,6 +47,7 @@ export class UserRepository {
       passwordHash: string;
       roles: string[];
       providerId: string | null;
+      teamId?: string | null;
     },
   ) {
     await trx.insertInto('users').values(row).execute();
@@ -54,5 +77,9 @@ export class UserRepository {
       .where('id', '=', providerId)
       .executeTakeFirst()
       .then(Boolean);
+  }
+
+  teamExists(trx: Tx, tenantId: string, teamId: string) {
+    return trx.selectFrom('teams').select('id').where('tenantId', '=', tenantId).where('id', '=', teamId).executeTakeFirst().then(Boolean);
   }
 }

@@ -31,6 +31,15 @@ async function checkProvider(repo: UserRepository, trx: Tx, tenantId: string, ro
   }
 }
 
+/** The team must be one of this tenant's (422 UNKNOWN_TEAM on the field `teamId`). */
+async function checkTeam(repo: UserRepository, trx: Tx, tenantId: string, teamId: string | null | undefined) {
+  if (teamId && !(await repo.teamExists(trx, tenantId, teamId))) {
+    throw new AppError('UNKNOWN_TEAM', {
+      fields: [{ field: 'teamId', code: 'unknown', message: 'Dieses Team gibt es in diesem Jobcenter nicht.' }],
+    });
+  }
+}
+
 function toUser(row: UserRow): User {
   return { ...row, roles: row.roles as Role[], createdAt: row.createdAt.toISOString() };
 }
@@ -69,6 +78,7 @@ export class UserService {
           async () => {
             const id = randomUUID();
             await checkProvider(this.repo, trx, auth.tenantId, input.roles, input.providerId ?? null);
+            await checkTeam(this.repo, trx, auth.tenantId, input.teamId);
             await this.repo.insert(trx, {
               tenantId: auth.tenantId,
               id,
@@ -78,6 +88,7 @@ export class UserService {
               passwordHash,
               roles: [...new Set(input.roles)],
               providerId: input.providerId ?? null,
+              teamId: input.teamId ?? null,
             });
             const user = await this.load(trx, auth.tenantId, id);
             await audit.appendChange(trx, auth, 'user', id, 'create', null, snapshot(user));
@@ -105,6 +116,7 @@ export class UserService {
       const before = toUser(current);
       const providerId = input.providerId !== undefined ? input.providerId : current.providerId;
       await checkProvider(this.repo, trx, auth.tenantId, input.roles ?? current.roles, providerId);
+      await checkTeam(this.repo, trx, auth.tenantId, input.teamId);
       const { password: _p, roles, ...rest } = input;
       const changes = { ...rest, ...(roles ? { roles: [...new Set(roles)] } : {}), ...(passwordHash ? { passwordHash } : {}) };
       if (!(await this.repo.update(trx, auth.tenantId, id, expectedVersion, changes))) throw new AppError('PRECONDITION_FAILED');

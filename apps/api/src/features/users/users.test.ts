@@ -75,6 +75,8 @@ describe.each(['pglite', 'postgres'] as const)('users on %s', (kind) => {
       email: 'neu@jobcenter.example',
       roles: ['case_manager'],
       providerId: null,
+      teamId: null,
+      teamName: null,
       disabled: false,
       version: 1,
       createdAt: expect.any(String),

@@ -25,7 +25,47 @@ interface Values {
   high: string;
   medium: string;
   low: string;
+  suppressionMinimum: string;
+  caseloadTarget: string;
+  waitingTargetDays: string;
 }
+
+type PlanningKey = 'suppressionMinimum' | 'caseloadTarget' | 'waitingTargetDays';
+
+/**
+ * The planning parameters (SPEC C12, C13): their range (as the API checks it), the migration's default,
+ * and their German label and help text.
+ */
+const PLANNING_FIELDS: { key: PlanningKey; id: string; label: MessageKey; hint: MessageKey; min: number; max: number; default: number }[] =
+  [
+    {
+      key: 'suppressionMinimum',
+      id: 'rules-suppression',
+      label: 'organisation.rulesSuppression',
+      hint: 'organisation.rulesSuppressionHint',
+      min: 2,
+      max: 50,
+      default: 5,
+    },
+    {
+      key: 'caseloadTarget',
+      id: 'rules-caseload',
+      label: 'organisation.rulesCaseload',
+      hint: 'organisation.rulesCaseloadHint',
+      min: 10,
+      max: 500,
+      default: 75,
+    },
+    {
+      key: 'waitingTargetDays',
+      id: 'rules-waiting',
+      label: 'organisation.rulesWaiting',
+      hint: 'organisation.rulesWaitingHint',
+      min: 1,
+      max: 365,
+      default: 21,
+    },
+  ];
 
 interface Loaded {
   rules: CaseRules;
@@ -38,6 +78,9 @@ const valuesOf = (r: CaseRules): Values => ({
   high: String(r.contactDensityDays.high),
   medium: String(r.contactDensityDays.medium),
   low: String(r.contactDensityDays.low),
+  suppressionMinimum: String(r.suppressionMinimum),
+  caseloadTarget: String(r.caseloadTarget),
+  waitingTargetDays: String(r.waitingTargetDays),
 });
 
 const DEFAULT_VALUES: Values = {
@@ -46,6 +89,7 @@ const DEFAULT_VALUES: Values = {
   high: String(DEFAULT_CONTACT_DENSITY_DAYS.high),
   medium: String(DEFAULT_CONTACT_DENSITY_DAYS.medium),
   low: String(DEFAULT_CONTACT_DENSITY_DAYS.low),
+  ...(Object.fromEntries(PLANNING_FIELDS.map((f) => [f.key, String(f.default)])) as Record<PlanningKey, string>),
 };
 
 const DENSITY_LABEL: Record<CasePriority, MessageKey> = {
@@ -58,6 +102,7 @@ const FIELDS: (FieldSpec & { field: keyof Values })[] = [
   { field: 'minBarriers', id: 'rules-minBarriers', label: 'admin.rulesMinBarriers' },
   { field: 'requireWillingness', id: 'rules-willingness', label: 'admin.rulesWillingness' },
   ...CASE_PRIORITIES.map((p) => ({ field: p, id: `rules-density-${p}`, label: DENSITY_LABEL[p] })),
+  ...PLANNING_FIELDS.map((f) => ({ field: f.key, id: f.id, label: f.label })),
 ];
 
 /** A whole number within [min, max], or null. */
@@ -79,7 +124,9 @@ function serverErrors(error: ApiError): FieldErrors {
           ? 'requireWillingness'
           : fe.field.startsWith('contactDensityDays.')
             ? fe.field.slice('contactDensityDays.'.length)
-            : '_root';
+            : PLANNING_FIELDS.some((f) => f.key === fe.field)
+              ? fe.field
+              : '_root';
     if (!(key in errors)) errors[key] = fe.message;
   }
   return errors;
@@ -91,7 +138,10 @@ function ruleSentence(r: CaseRules): string {
     : t('admin.rulesNowWithoutWillingness', { count: r.indicationMinBarriers });
 }
 
-/** The tenant's case rules (SPEC C2, C11): indication rule of the Erstberatung and contact density per priority. */
+/**
+ * The tenant's case rules (SPEC C2, C11): indication rule of the Erstberatung and contact density per
+ * priority; and the planning parameters (SPEC C12, C13): suppression minimum, caseload and waiting targets.
+ */
 export function CaseRulesPage() {
   usePageTitle(t('admin.rulesTitle'));
   const announce = useAnnounce();
@@ -135,6 +185,12 @@ export function CaseRulesPage() {
       if (n === null) fieldErrors[p] = t('admin.rulesDaysInvalid');
       else days[p] = n;
     }
+    const planning: Partial<Record<PlanningKey, number>> = {};
+    for (const f of PLANNING_FIELDS) {
+      const n = wholeNumber(values[f.key], f.min, f.max);
+      if (n === null) fieldErrors[f.key] = t('organisation.rulesRange', { min: f.min, max: f.max });
+      else planning[f.key] = n;
+    }
     if (hasErrors(fieldErrors) || minBarriers === null || days.high === undefined || days.medium === undefined || days.low === undefined) {
       fail(fieldErrors);
       return;
@@ -146,6 +202,7 @@ export function CaseRulesPage() {
     if (CASE_PRIORITIES.some((p) => days[p] !== rules.contactDensityDays[p])) {
       body.contactDensityDays = { high: days.high, medium: days.medium, low: days.low };
     }
+    for (const f of PLANNING_FIELDS) if (planning[f.key] !== rules[f.key]) body[f.key] = planning[f.key];
     const checked = validate(updateCaseRulesRequest, body);
     if (!checked.ok) {
       fail(checked.errors);
@@ -287,6 +344,24 @@ export function CaseRulesPage() {
               value={values[p]}
               onChange={(v) => set({ [p]: v })}
               error={errors[p]}
+              required
+              width="short"
+              inputMode="numeric"
+              autoComplete="off"
+            />
+          ))}
+        </FormSection>
+        <FormSection legend={t('organisation.rulesPlanning')}>
+          <p>{t('organisation.rulesPlanningText')}</p>
+          {PLANNING_FIELDS.map((f) => (
+            <TextField
+              key={f.key}
+              id={f.id}
+              label={t(f.label)}
+              hint={t(f.hint)}
+              value={values[f.key]}
+              onChange={(v) => set({ [f.key]: v })}
+              error={errors[f.key]}
               required
               width="short"
               inputMode="numeric"

@@ -8,7 +8,8 @@ import { useLoadedResource } from '../../lib/useLoadedResource';
 import { useSession } from '../auth/session';
 import * as api from './api';
 import { formatDecimal, Item, notLoaded, useCoopRights } from './kit';
-import { capacityTotalText, financingText, priceText, targetGroupList, waitingText } from './labels';
+import { capacityTotalText, financingText, measureBeginText, plannedDurationText, priceText, targetGroupList, waitingText } from './labels';
+import { OfferCostsSection } from './OfferCostsSection';
 import { addressLine } from './ProviderListPage';
 
 /** One offer: what it is, for whom, capacity and price, its locations and contacts. */
@@ -104,7 +105,16 @@ export function OfferDetailPage() {
             <Item label={t('cooperation.colPrice')}>{priceText(offer)}</Item>
           </dl>
         </section>
+        <section className="card" aria-labelledby="offer-statistics-heading">
+          <h2 id="offer-statistics-heading">{t('cooperation.offerLegendStatistics')}</h2>
+          <dl className="dl">
+            <Item label={t('cooperation.measureBeginRule')}>{measureBeginText(offer)}</Item>
+            <Item label={t('cooperation.plannedDurationDays')}>{plannedDurationText(offer)}</Item>
+          </dl>
+        </section>
       </div>
+
+      <OfferCostsSection offer={offer} />
 
       <section aria-labelledby="offer-locations-heading">
         <h2 id="offer-locations-heading">{t('cooperation.locationsHeading', { count: offer.locations.length })}</h2>

@@ -6,6 +6,9 @@ import {
   CAPACITY_UNITS,
   FINANCING_MODEL_LABELS_DE,
   FINANCING_MODELS,
+  MAX_PLANNED_DURATION_DAYS,
+  MEASURE_BEGIN_RULE_LABELS_DE,
+  MEASURE_BEGIN_RULES,
   OFFER_TARGET_GROUP_LABELS_DE,
   OFFER_TARGET_GROUPS,
   SERVICE_TYPE_LABELS_DE,
@@ -73,6 +76,8 @@ export interface OfferValues {
   financingModel: string;
   price: string;
   priceUnit: string;
+  measureBeginRule: string;
+  plannedDurationDays: string;
   locations: LocationRow[];
   contacts: ContactRow[];
   active: boolean;
@@ -107,6 +112,8 @@ export const emptyOffer = (providerId: string, serviceType = ''): OfferValues =>
   financingModel: '',
   price: '',
   priceUnit: '',
+  measureBeginRule: 'start',
+  plannedDurationDays: '',
   locations: [emptyLocation()],
   contacts: [],
   active: true,
@@ -127,6 +134,8 @@ export const offerValues = (o: Offer): OfferValues => ({
   financingModel: o.financingModel,
   price: centsToInput(o.priceCents),
   priceUnit: o.priceUnit ?? '',
+  measureBeginRule: o.measureBeginRule,
+  plannedDurationDays: o.plannedDurationDays === null ? '' : String(o.plannedDurationDays),
   locations: o.locations.map((l) => ({
     key: l.id,
     label: l.label,
@@ -164,6 +173,8 @@ export function offerLabels(): Record<keyof OfferValues, string> {
     financingModel: t('cooperation.financingModel'),
     price: t('cooperation.price'),
     priceUnit: t('cooperation.priceUnit'),
+    measureBeginRule: t('cooperation.measureBeginRule'),
+    plannedDurationDays: t('cooperation.plannedDurationDays'),
     locations: t('cooperation.locations'),
     contacts: t('cooperation.contacts'),
     active: t('cooperation.offerActive'),
@@ -223,6 +234,8 @@ export function offerFieldMap(values: OfferValues, mode: 'create' | 'edit'): Fie
   for (const key of ['capacity', 'capacityUnit', 'capacityPeriod', 'waitingDays', 'financingModel'] as const) add(key);
   add('price', 'priceCents');
   add('priceUnit');
+  add('measureBeginRule');
+  add('plannedDurationDays');
   map.locations = { id: 'offer-add-location', label: labels.locations };
   values.locations.forEach((row, i) => {
     for (const f of LOCATION_FIELDS) {
@@ -290,10 +303,19 @@ function contactsBody(rows: ContactRow[], problems: FieldProblem[]) {
 function numbers(v: OfferValues, problems: FieldProblem[]) {
   const capacity = wholeInRange(problems, 'capacity', v.capacity, { min: 0, max: 100_000 });
   const waitingDays = wholeInRange(problems, 'waitingDays', v.waitingDays, { min: 0, max: 730 });
+  const plannedDurationDays = wholeInRange(problems, 'plannedDurationDays', v.plannedDurationDays, {
+    min: 1,
+    max: MAX_PLANNED_DURATION_DAYS,
+  });
   const cents = parseEuroCents(v.price);
   if (cents === null || (typeof cents === 'number' && cents > 100_000_000))
     problems.push({ field: 'priceCents', message: t('cooperation.priceInvalid') });
-  return { capacity: capacity ?? null, waitingDays: waitingDays ?? null, priceCents: typeof cents === 'number' ? cents : null };
+  return {
+    capacity: capacity ?? null,
+    waitingDays: waitingDays ?? null,
+    plannedDurationDays: plannedDurationDays ?? null,
+    priceCents: typeof cents === 'number' ? cents : null,
+  };
 }
 
 const topCreate = createOfferRequest.omit({ locations: true, contacts: true });
@@ -319,6 +341,8 @@ export function offerCreateBody(v: OfferValues): { body: CreateOfferBody; proble
     financingModel: v.financingModel,
     priceCents: n.priceCents,
     priceUnit: blankToNull(v.priceUnit),
+    measureBeginRule: v.measureBeginRule,
+    plannedDurationDays: n.plannedDurationDays,
   };
   const rows: FieldProblem[] = [];
   const locations = locationsBody(v.locations, rows);
@@ -347,6 +371,8 @@ export function offerUpdateBody(v: OfferValues, base: OfferValues): { body: Upda
   if (v.financingModel !== base.financingModel) body.financingModel = v.financingModel as UpdateOfferBody['financingModel'];
   if (v.price.trim() !== base.price) body.priceCents = n.priceCents;
   if (v.priceUnit.trim() !== base.priceUnit.trim()) body.priceUnit = blankToNull(v.priceUnit);
+  if (v.measureBeginRule !== base.measureBeginRule) body.measureBeginRule = v.measureBeginRule as UpdateOfferBody['measureBeginRule'];
+  if (v.plannedDurationDays.trim() !== base.plannedDurationDays) body.plannedDurationDays = n.plannedDurationDays;
   if (v.active !== base.active) body.active = v.active;
   const rows: FieldProblem[] = [];
   if (!same(v.locations, base.locations)) {
@@ -489,6 +515,26 @@ export function OfferFields({ form, mode, providers, agreements, providerName }:
             autoComplete="off"
           />
         </div>
+      </fieldset>
+
+      <fieldset className="fieldset coop-group">
+        <legend className="coop-group__legend">{t('cooperation.offerLegendStatistics')}</legend>
+        <p className="field-hint">{t('cooperation.offerStatisticsIntro')}</p>
+        <SelectField
+          {...field('measureBeginRule')}
+          label={labels.measureBeginRule}
+          hint={t('cooperation.measureBeginRuleHint')}
+          width="long"
+          options={MEASURE_BEGIN_RULES.map((r) => ({ value: r, label: MEASURE_BEGIN_RULE_LABELS_DE[r] }))}
+        />
+        <TextField
+          {...field('plannedDurationDays')}
+          label={optional(labels.plannedDurationDays)}
+          hint={t('cooperation.plannedDurationDaysHint', { max: MAX_PLANNED_DURATION_DAYS })}
+          width="short"
+          inputMode="numeric"
+          autoComplete="off"
+        />
       </fieldset>
 
       <LocationsEditor form={form} />

@@ -3,6 +3,7 @@ import {
   CAPACITY_PERIOD_LABELS_DE,
   CAPACITY_UNIT_LABELS_DE,
   FINANCING_MODEL_LABELS_DE,
+  MEASURE_BEGIN_RULE_LABELS_DE,
   OFFER_TARGET_GROUP_LABELS_DE,
   OFFER_TARGET_GROUPS,
 } from '@lotse/domain';
@@ -40,6 +41,15 @@ export function priceText(o: Pick<Offer, 'priceCents' | 'priceUnit'>): string {
 }
 
 export const financingText = (o: Pick<Offer, 'financingModel'>): string => FINANCING_MODEL_LABELS_DE[o.financingModel];
+
+export const measureBeginText = (o: Pick<Offer, 'measureBeginRule'>): string => MEASURE_BEGIN_RULE_LABELS_DE[o.measureBeginRule];
+
+export function plannedDurationText(o: Pick<Offer, 'plannedDurationDays'>): string {
+  if (o.plannedDurationDays === null) return t('cooperation.plannedDurationNone');
+  return o.plannedDurationDays === 1
+    ? t('cooperation.plannedDurationOne')
+    : t('cooperation.plannedDurationValue', { days: o.plannedDurationDays });
+}
 
 export function targetGroupList(groups: readonly string[]) {
   const known = OFFER_TARGET_GROUPS.filter((g) => groups.includes(g));

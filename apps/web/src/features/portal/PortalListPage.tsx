@@ -113,9 +113,14 @@ export function PortalListPage() {
       <PageHeader
         title={t('portal.listTitle')}
         actions={
-          <Link to="/portal/konferenzen" className="button button--secondary">
-            {t('portal.conferencesLink')}
-          </Link>
+          <>
+            <Link to="/portal/konferenzen" className="button button--secondary">
+              {t('portal.conferencesLink')}
+            </Link>
+            <Link to="/portal/berichte" className="button button--secondary">
+              {t('portal.reportsLink')}
+            </Link>
+          </>
         }
       >
         <p className="page-subtitle">{t('portal.listIntro')}</p>

@@ -3,6 +3,7 @@ import type { RouteObject } from 'react-router';
 import { RequireRole } from '../auth/guards';
 import { PortalListPage } from './PortalListPage';
 import { PortalReferralPage } from './PortalReferralPage';
+import { PortalReportsPage } from './PortalReportsPage';
 
 /** The provider portal below /portal (SPEC C7); the conferences below /portal/konferenzen come from features/conferences. */
 export const portalRoutes: RouteObject[] = [
@@ -11,6 +12,14 @@ export const portalRoutes: RouteObject[] = [
     element: (
       <RequireRole roles={PROVIDER_PORTAL}>
         <PortalListPage />
+      </RequireRole>
+    ),
+  },
+  {
+    path: 'portal/berichte',
+    element: (
+      <RequireRole roles={PROVIDER_PORTAL}>
+        <PortalReportsPage />
       </RequireRole>
     ),
   },

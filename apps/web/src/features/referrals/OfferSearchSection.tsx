@@ -14,12 +14,15 @@ import { CheckboxField, SelectField } from '../../components/FormField';
 import { ProblemAlert } from '../../components/Page';
 import { useAnnounce } from '../../components/Status';
 import { t } from '../../i18n';
+import { useDraftState } from '../cases/caseFileContext';
 import { barriersInOrder } from '../cases/caseFileData';
 import { focusWhenReady, GroupedSelectField } from '../cases/caseFormKit';
+import { suggestUnmetNeedReason } from '../organisation/planningInputs';
 import * as api from './api';
 import { addressLine, capacityText, formatKm, waitingText } from './referralFormat';
 import { SECTION_IDS } from './sectionIds';
 import { OPEN_REFERRAL_STATUSES, type ReferralsTabState } from './tabState';
+import { UNMET_FORM_KEY, UNMET_OPEN_ID, UnmetNeedForm, type UnmetNeedPrefill, type UnmetNeedsState } from './UnmetNeedsSection';
 
 interface SearchParams {
   serviceType: string;
@@ -53,8 +56,11 @@ function serviceTypesOfBarriers(tab: ReferralsTabState): { type: ServiceType; ba
   return list;
 }
 
-/** "Angebot finden": offers near the person's home, with distance, capacity, waiting time and consent. */
-export function OfferSearchSection({ tab }: { tab: ReferralsTabState }) {
+/**
+ * "Angebot finden": offers near the person's home, with distance, capacity, waiting time and consent.
+ * After a search the case manager can record an unmet need when no offer fits (SPEC C12).
+ */
+export function OfferSearchSection({ tab, unmet }: { tab: ReferralsTabState; unmet: UnmetNeedsState }) {
   const { context } = tab;
   const { drafts, overview } = context;
   const announce = useAnnounce();
@@ -71,6 +77,8 @@ export function OfferSearchSection({ tab }: { tab: ReferralsTabState }) {
   const [run, setRunState] = useState<SearchRun | null>(() => (drafts.get(RESULT_KEY) as SearchRun | undefined) ?? null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [unmetPrefill, setUnmetPrefill] = useDraftState<UnmetNeedPrefill | null>(drafts, UNMET_FORM_KEY, null);
+  const [checking, setChecking] = useState(false);
 
   const setParams = (next: Partial<SearchParams>) => {
     const merged = { ...params, ...next };
@@ -101,6 +109,47 @@ export function OfferSearchSection({ tab }: { tab: ReferralsTabState }) {
     } finally {
       setBusy(false);
     }
+  };
+
+  /**
+   * Opens the unmet-need form with the searched service type and a reason derived from the offers of
+   * that type. The search's own filters (free places, distance, target group) hide exactly the offers
+   * that tell the reason, so they are looked up once more without them.
+   */
+  const openUnmetForm = async (done: SearchRun) => {
+    if (checking) return;
+    const { params: p, result } = done;
+    let offers = result.items;
+    if (p.serviceType && (p.freeCapacityOnly || p.maxDistanceKm || p.matchTargetGroup)) {
+      setChecking(true);
+      try {
+        offers = (
+          await api.searchOffers({
+            caseId: overview.id,
+            serviceType: p.serviceType,
+            matchTargetGroup: false,
+            freeCapacityOnly: false,
+            limit: 50,
+          })
+        ).items;
+      } catch {
+        // The suggestion then rests on the search's own hits; the case manager checks it anyway.
+      } finally {
+        setChecking(false);
+      }
+    }
+    const reason = p.serviceType
+      ? suggestUnmetNeedReason(
+          offers.map((h) => ({ distanceKm: h.distanceKm, freeCapacity: h.offer.freeCapacity, targetGroups: h.offer.targetGroups })),
+          {
+            maxDistanceKm: p.maxDistanceKm ? Number(p.maxDistanceKm) : null,
+            matchTargetGroup: p.matchTargetGroup,
+            personTargetGroups: result.personTargetGroups,
+          },
+        )
+      : '';
+    setUnmetPrefill({ serviceType: p.serviceType, reason });
+    focusWhenReady('unmet-form-heading');
   };
 
   const barrierTypes = new Set(fromBarriers.map((f) => f.type));
@@ -179,7 +228,51 @@ export function OfferSearchSection({ tab }: { tab: ReferralsTabState }) {
       </form>
       <ProblemAlert error={error} />
       {run ? <SearchResults tab={tab} run={run} /> : null}
+      {run && tab.canEdit && !unmetPrefill ? (
+        <UnmetNeedAction run={run} checking={checking} onOpen={() => void openUnmetForm(run)} />
+      ) : null}
+      {tab.canEdit && unmetPrefill ? (
+        <UnmetNeedForm
+          tab={tab}
+          unmet={unmet}
+          prefill={unmetPrefill}
+          onClose={(saved) => {
+            setUnmetPrefill(null);
+            focusWhenReady(saved ? `unmet-${saved.id}` : UNMET_OPEN_ID);
+          }}
+        />
+      ) : null}
     </section>
+  );
+}
+
+/**
+ * "Kein passendes Angebot – ungedeckten Bedarf erfassen": always offered after a search, and stressed
+ * when the search found nothing or nothing with a free place.
+ */
+function UnmetNeedAction({ run, checking, onOpen }: { run: SearchRun; checking: boolean; onOpen: () => void }) {
+  const items = run.result.items;
+  const nothingFits = items.length === 0 || items.every((h) => h.offer.freeCapacity === 0);
+  return (
+    <div className={nothingFits ? 'banner banner--info ref-unmet-action' : 'ref-unmet-action'}>
+      <p className="field-hint">{t('organisation.unmetActionHint')}</p>
+      <div className="button-row">
+        <button
+          type="button"
+          id={UNMET_OPEN_ID}
+          className={nothingFits ? 'button button--primary' : 'button button--secondary'}
+          aria-disabled={checking || undefined}
+          onClick={onOpen}
+        >
+          {t('organisation.unmetAction')}
+        </button>
+        {checking ? (
+          <span className="muted" role="status">
+            {t('organisation.unmetChecking')}
+          </span>
+        ) : null}
+      </div>
+    </div>
   );
 }
 

@@ -18,6 +18,7 @@ import { useIdempotencyKey } from '../../lib/idempotency';
 import { useDraftState } from '../cases/caseFileContext';
 import { CaseFormFrame, Checks, DateField, focusWhenReady, orNull, TextAreaField, todayGerman, useCaseForm } from '../cases/caseFormKit';
 import * as api from './api';
+import { ChildcareArrangements } from './ChildcareArrangements';
 import { topLevelProblems } from './ConsentsSection';
 import { FeedbackList, HistoryTable } from './FeedbackView';
 import { CheckboxList } from './fields';
@@ -346,6 +347,8 @@ function ReferralCard({
           onConsentMissing={setNotice}
         />
       ) : null}
+
+      {r.offer.serviceType === 'childcare_care' && r.status !== 'draft' ? <ChildcareArrangements tab={tab} referral={r} /> : null}
 
       <p className="ref-card__latest" hidden={expanded}>
         {latest ? (

@@ -9,11 +9,13 @@ import { ProposalsSection } from './ProposalsSection';
 import { ReferralsSection } from './ReferralsSection';
 import { SECTION_IDS } from './sectionIds';
 import type { ChosenOffer, ConsentPrefill, ReferralsTabState } from './tabState';
+import { UNMET_SECTION_ID, UnmetNeedsSection, useUnmetNeeds } from './UnmetNeedsSection';
 import { useRemote } from './useRemote';
 
 /**
- * Zuweisungen (SPEC C7, C8): find an offer near the person, record the consent to share data with its
- * provider, refer and follow the provider's feedback, and decide on the needs the provider reported.
+ * Zuweisungen (SPEC C7, C8): find an offer near the person (or record the unmet need when none fits,
+ * SPEC C12), record the consent to share data with its provider, refer and follow the provider's
+ * feedback, and decide on the needs the provider reported.
  */
 export function ReferralsTab() {
   const context = useCaseFile();
@@ -24,6 +26,7 @@ export function ReferralsTab() {
   const consents = useRemote(useCallback((signal?: AbortSignal) => api.listConsents(caseId, signal), [caseId]));
   const referrals = useRemote(useCallback((signal?: AbortSignal) => api.listReferrals(caseId, signal), [caseId]));
   const proposals = useRemote(useCallback((signal?: AbortSignal) => api.listBarrierProposals(caseId, signal), [caseId]));
+  const unmetNeeds = useUnmetNeeds(caseId);
 
   // Open forms and their typed input survive tab switches (draft store of the case file). The chosen offer
   // and the consent form's prefill are kept apart from the open flags, so choosing another offer keeps
@@ -105,6 +108,7 @@ export function ReferralsTab() {
   ).length;
   const openProposals = (proposals.data?.items ?? []).filter((p) => p.status === 'proposed').length;
   const validConsents = (consents.data ?? []).filter((c) => c.state === 'valid').length;
+  const openUnmetNeeds = (unmetNeeds.needs ?? []).filter((n) => n.resolvedOn === null).length;
 
   return (
     <>
@@ -123,6 +127,11 @@ export function ReferralsTab() {
             <JumpLink to={SECTION_IDS.search}>{t('referrals.searchTitle')}</JumpLink>
           </li>
           <li>
+            <JumpLink to={UNMET_SECTION_ID}>
+              {t('organisation.unmetListTitle')} {unmetNeeds.needs ? t('organisation.unmetJump', { count: openUnmetNeeds }) : ''}
+            </JumpLink>
+          </li>
+          <li>
             <JumpLink to={SECTION_IDS.consents}>
               {t('referrals.consentsTitle')} {consents.data ? t('referrals.jumpValid', { count: validConsents }) : ''}
             </JumpLink>
@@ -139,7 +148,8 @@ export function ReferralsTab() {
           </li>
         </ul>
       </nav>
-      <OfferSearchSection tab={state} />
+      <OfferSearchSection tab={state} unmet={unmetNeeds} />
+      <UnmetNeedsSection tab={state} unmet={unmetNeeds} />
       <ConsentsSection tab={state} error={consents.error} />
       <ReferralsSection tab={state} error={referrals.error} />
       <ProposalsSection tab={state} error={proposals.error} />

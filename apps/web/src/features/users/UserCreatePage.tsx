@@ -12,6 +12,7 @@ import { useIdempotencyKey } from '../../lib/idempotency';
 import { type FieldErrors, serverFieldErrors, validate } from '../../lib/validation';
 import { PROVIDER_ROLE, ProviderSelect, useProviders } from './ProviderSelect';
 import { ROLE_OPTIONS } from './roleOptions';
+import { TeamSelect, useTeams } from './TeamSelect';
 
 export interface FieldSpec {
   field: string;
@@ -25,6 +26,7 @@ const FIELDS: FieldSpec[] = [
   { field: 'email', id: 'user-email', label: 'users.email' },
   { field: 'roles', id: 'user-roles', label: 'users.roles' },
   { field: 'providerId', id: 'user-provider', label: 'cooperation.userProvider' },
+  { field: 'teamId', id: 'user-team', label: 'organisation.userTeam' },
   { field: 'password', id: 'user-password', label: 'users.password' },
 ];
 
@@ -48,6 +50,8 @@ export function UserCreatePage() {
   const [providerId, setProviderId] = useState('');
   const { providers, error: providersError } = useProviders();
   const isProviderStaff = roles.includes(PROVIDER_ROLE);
+  const [teamId, setTeamId] = useState('');
+  const { teams, error: teamsError } = useTeams();
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [generalError, setGeneralError] = useState<ApiError | null>(null);
@@ -74,6 +78,7 @@ export function UserCreatePage() {
       email: email.trim() === '' ? null : email.trim(),
       roles,
       providerId: isProviderStaff ? providerId || null : null,
+      teamId: isProviderStaff ? null : teamId || null,
       password,
     });
     const fieldErrors: FieldErrors = checked.ok ? {} : { ...checked.errors };
@@ -157,7 +162,9 @@ export function UserCreatePage() {
             providers={providers}
             loadError={providersError}
           />
-        ) : null}
+        ) : (
+          <TeamSelect value={teamId} onChange={setTeamId} error={errors.teamId} teams={teams} loadError={teamsError} />
+        )}
         <TextField
           id="user-password"
           label={t('users.password')}

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../lib/format';
 import { type FieldErrors, serverFieldErrors, validate } from '../../lib/validation';
 import { effectiveProviderId, PROVIDER_ROLE, ProviderSelect, useProviders } from './ProviderSelect';
 import { ROLE_OPTIONS } from './roleOptions';
+import { TeamSelect, useTeams } from './TeamSelect';
 import { type FieldSpec, summaryFor } from './UserCreatePage';
 
 const FIELDS: FieldSpec[] = [
@@ -20,6 +21,7 @@ const FIELDS: FieldSpec[] = [
   { field: 'email', id: 'user-email', label: 'users.email' },
   { field: 'roles', id: 'user-roles', label: 'users.roles' },
   { field: 'providerId', id: 'user-provider', label: 'cooperation.userProvider' },
+  { field: 'teamId', id: 'user-team', label: 'organisation.userTeam' },
   { field: 'disabled', id: 'user-disabled', label: 'users.disable' },
 ];
 const PASSWORD_FIELDS: FieldSpec[] = [{ field: 'password', id: 'user-new-password', label: 'users.newPassword' }];
@@ -34,6 +36,7 @@ interface Values {
   email: string;
   roles: string[];
   providerId: string;
+  teamId: string;
   disabled: boolean;
 }
 
@@ -42,6 +45,7 @@ const valuesOf = (u: User): Values => ({
   email: u.email ?? '',
   roles: [...u.roles],
   providerId: u.providerId ?? '',
+  teamId: u.teamId ?? '',
   disabled: u.disabled,
 });
 
@@ -57,8 +61,9 @@ export function UserEditPage() {
   const announce = useAnnounce();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [values, setValues] = useState<Values>({ displayName: '', email: '', roles: [], providerId: '', disabled: false });
+  const [values, setValues] = useState<Values>({ displayName: '', email: '', roles: [], providerId: '', teamId: '', disabled: false });
   const { providers, error: providersError } = useProviders();
+  const { teams, error: teamsError } = useTeams();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [generalError, setGeneralError] = useState<ApiError | null>(null);
   const [conflict, setConflict] = useState(false);
@@ -117,6 +122,9 @@ export function UserEditPage() {
     // Only provider staff belong to a provider: without the role the provider is removed.
     const providerId = effectiveProviderId(values.roles, values.providerId);
     if (providerId !== loaded.user.providerId) body.providerId = providerId;
+    // Provider staff are in no team of the Jobcenter: with that role the team is removed.
+    const teamId = values.roles.includes(PROVIDER_ROLE) ? null : values.teamId || null;
+    if (teamId !== loaded.user.teamId) body.teamId = teamId;
     if (values.disabled !== before.disabled) body.disabled = values.disabled;
     const checked = validate(updateUserRequest, body);
     const fieldErrors: FieldErrors = checked.ok ? {} : { ...checked.errors };
@@ -210,6 +218,7 @@ export function UserEditPage() {
         email: v.email === from.email ? to.email : v.email,
         roles: JSON.stringify(v.roles) === JSON.stringify(from.roles) ? to.roles : v.roles,
         providerId: v.providerId === from.providerId ? to.providerId : v.providerId,
+        teamId: v.teamId === from.teamId ? to.teamId : v.teamId,
         disabled: v.disabled === from.disabled ? to.disabled : v.disabled,
       }));
       setLoaded(latest);
@@ -228,6 +237,7 @@ export function UserEditPage() {
     if (a.email !== b.email) fields.push(t('users.email'));
     if (JSON.stringify(a.roles) !== JSON.stringify(b.roles)) fields.push(t('users.roles'));
     if (a.providerId !== b.providerId) fields.push(t('cooperation.userProvider'));
+    if (a.teamId !== b.teamId) fields.push(t('organisation.userTeam'));
     if (a.disabled !== b.disabled) fields.push(t('users.disable'));
     return fields;
   })();
@@ -316,7 +326,16 @@ export function UserEditPage() {
             providers={providers}
             loadError={providersError}
           />
-        ) : null}
+        ) : (
+          <TeamSelect
+            value={values.teamId}
+            onChange={(teamId) => setValues((s) => ({ ...s, teamId }))}
+            error={errors.teamId}
+            teams={teams}
+            loadError={teamsError}
+            currentName={user.teamName}
+          />
+        )}
         <CheckboxField
           id="user-disabled"
           label={t('users.disable')}

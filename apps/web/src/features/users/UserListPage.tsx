@@ -60,6 +60,11 @@ export function UserListPage() {
       render: (u) => (u.providerId ? providerName(u.providerId) : <span className="muted">{t('common.none')}</span>),
     },
     {
+      key: 'team',
+      header: t('organisation.userColTeam'),
+      render: (u) => u.teamName ?? <span className="muted">{t('common.none')}</span>,
+    },
+    {
       key: 'status',
       header: t('users.colStatus'),
       render: (u) => (u.disabled ? <Badge tone="danger">{t('users.disabled')}</Badge> : <Badge tone="success">{t('users.active')}</Badge>),

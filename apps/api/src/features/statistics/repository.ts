@@ -1,0 +1,296 @@
+import type { Tx } from '@lotse/db';
+import type { Modul13ReferralFacts } from '@lotse/domain';
+import { todayInGermany } from '@lotse/domain';
+import { type RawBuilder, sql } from 'kysely';
+
+/** Which referrals a batch reads: those with a date in a window, or all of one offer. */
+export type Modul13Scope = { kind: 'window'; from: string; to: string } | { kind: 'offer'; offerId: string };
+
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
+
+interface BatchRow {
+  referralId: string;
+  offerId: string;
+  status: string;
+  startedOn: string | null;
+  endedOn: string | null;
+  serviceType: string;
+  financingModel: string;
+  measureBeginRule: 'start' | 'first_appointment';
+  plannedDurationDays: number | null;
+  personId: string;
+  customerNumber: string | null;
+  birthDate: string | null;
+  sex: string;
+  firstKeptAppointmentOn: string | null;
+  closedAt: Date | string | null;
+}
+
+/**
+ * A superset of the referrals with a statistics event in the window: a begin, an end, a kept
+ * appointment, a childcare arrangement's begin or end, or the day it was closed unstarted. The
+ * export derives the exact events in the domain ({@link measuresOf}); this only keeps the scan small.
+ */
+function scopeCondition(scope: Modul13Scope): RawBuilder<unknown> {
+  if (scope.kind === 'offer') return sql`r.offer_id = ${scope.offerId}`;
+  const { from, to } = scope;
+  return sql`(
+    r.started_on between ${from} and ${to}
+    or r.ended_on between ${from} and ${to}
+    or exists (select 1 from referral_feedback f
+               where f.tenant_id = r.tenant_id and f.referral_id = r.id and f.kind = 'appointment'
+                 and f.fields->>'appointmentOn' between ${from} and ${to})
+    or exists (select 1 from childcare_arrangements a
+               where a.tenant_id = r.tenant_id and a.referral_id = r.id
+                 and (a.begins_on between ${from} and ${to} or a.ends_on between ${from} and ${to}))
+    or (r.status in ('not_started', 'cancelled')
+        and exists (select 1 from referral_transitions t
+                    where t.tenant_id = r.tenant_id and t.referral_id = r.id and t.to_status = r.status
+                      and t.at >= ${from}::date - 1 and t.at < ${to}::date + 2)))`;
+}
+
+/** The only SQL of the § 51b export: batches of referral facts, the delivery log, offer budgets. */
+export class StatisticsRepository {
+  /**
+   * One keyset-paginated batch (by referral id) of referrals in scope with everything the export
+   * derives measures from. Never more than `limit` referrals: the export streams batch by batch.
+   */
+  async referralBatch(
+    trx: Tx,
+    tenantId: string,
+    scope: Modul13Scope,
+    after: string | null,
+    limit: number,
+  ): Promise<Modul13ReferralFacts[]> {
+    const { rows } = await sql<BatchRow>`
+      select r.id as referral_id, r.offer_id, r.status, r.started_on, r.ended_on,
+             o.service_type, o.financing_model, o.measure_begin_rule, o.planned_duration_days,
+             p.id as person_id, p.customer_number, p.birth_date, p.sex,
+             (select min(f.fields->>'appointmentOn') from referral_feedback f
+               where f.tenant_id = r.tenant_id and f.referral_id = r.id and f.kind = 'appointment'
+                 and f.fields->>'kept' = 'true') as first_kept_appointment_on,
+             case when r.status in ('not_started', 'cancelled') then
+               (select min(t.at) from referral_transitions t
+                 where t.tenant_id = r.tenant_id and t.referral_id = r.id and t.to_status = r.status) end as closed_at
+      from referrals r
+      join offers o on o.tenant_id = r.tenant_id and o.id = r.offer_id
+      join persons p on p.tenant_id = r.tenant_id and p.id = r.person_id
+      where r.tenant_id = ${tenantId} and r.id > ${after ?? FIRST_ID}::uuid and ${scopeCondition(scope)}
+      order by r.id
+      limit ${limit}`.execute(trx);
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.referralId);
+    const [arrangements, charges] = await Promise.all([this.arrangements(trx, tenantId, ids), this.charges(trx, tenantId, ids)]);
+    return rows.map((row) => ({
+      referralId: row.referralId,
+      offerId: row.offerId,
+      status: row.status,
+      serviceType: row.serviceType,
+      financingModel: row.financingModel,
+      measureBeginRule: row.measureBeginRule,
+      plannedDurationDays: row.plannedDurationDays,
+      startedOn: row.startedOn,
+      endedOn: row.endedOn,
+      // The day in German time the referral was closed (not started / cancelled).
+      closedOn: row.closedAt === null ? null : todayInGermany(new Date(row.closedAt)),
+      firstKeptAppointmentOn: row.firstKeptAppointmentOn,
+      person: { id: row.personId, customerNumber: row.customerNumber, birthDate: row.birthDate, sex: row.sex },
+      arrangements: arrangements.get(row.referralId) ?? [],
+      charges: charges.get(row.referralId) ?? [],
+    }));
+  }
+
+  /** Referrals in scope, for the progress bar's total (a count, no rows). */
+  async countReferrals(trx: Tx, tenantId: string, scope: Modul13Scope): Promise<number> {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int8 as n from referrals r where r.tenant_id = ${tenantId} and ${scopeCondition(scope)}`.execute(trx);
+    return rows[0]?.n ?? 0;
+  }
+
+  private async arrangements(trx: Tx, tenantId: string, referralIds: string[]) {
+    const rows = await trx
+      .selectFrom('childcareArrangements')
+      .select(['referralId', 'id', 'beginsOn', 'endsOn'])
+      .where('tenantId', '=', tenantId)
+      .where('referralId', 'in', referralIds)
+      .execute();
+    const byReferral = new Map<string, Modul13ReferralFacts['arrangements']>();
+    for (const row of rows) {
+      const list = byReferral.get(row.referralId) ?? [];
+      list.push({ id: row.id, beginsOn: row.beginsOn, endsOn: row.endsOn });
+      byReferral.set(row.referralId, list);
+    }
+    return byReferral;
+  }
+
+  private async charges(trx: Tx, tenantId: string, referralIds: string[]) {
+    const { rows } = await sql<{ referralId: string; serviceMonth: string; amountCents: number }>`
+      select referral_id, service_month, sum(amount_cents)::int8 as amount_cents
+      from referral_charges
+      where tenant_id = ${tenantId} and referral_id in (${sql.join(referralIds)})
+      group by referral_id, service_month`.execute(trx);
+    const byReferral = new Map<string, Modul13ReferralFacts['charges']>();
+    for (const row of rows) {
+      const list = byReferral.get(row.referralId) ?? [];
+      list.push({ serviceMonth: row.serviceMonth, amountCents: row.amountCents });
+      byReferral.set(row.referralId, list);
+    }
+    return byReferral;
+  }
+
+  /** The prior year's plan of an offer (budget spent or planned, SGB II share). */
+  async offerYearPlan(trx: Tx, tenantId: string, offerId: string, year: number) {
+    const row = await trx
+      .selectFrom('offerYearPlans')
+      .select(['actualCostCents', 'plannedCostCents', 'sgb2SharePercent'])
+      .where('tenantId', '=', tenantId)
+      .where('offerId', '=', offerId)
+      .where('year', '=', year)
+      .executeTakeFirst();
+    return row
+      ? { actualCostCents: row.actualCostCents, plannedCostCents: row.plannedCostCents, sgb2SharePercent: Number(row.sgb2SharePercent) }
+      : null;
+  }
+
+  // ——— delivery log ———
+
+  /** Months (YYYY-MM) before `month` that were delivered at least once. */
+  async deliveredMonthsBefore(trx: Tx, tenantId: string, month: string): Promise<string[]> {
+    const rows = await trx
+      .selectFrom('statisticsDeliveries')
+      .select('month')
+      .distinct()
+      .where('tenantId', '=', tenantId)
+      .where('kind', '=', 'modul13')
+      .where('month', '<', `${month}-01`)
+      .orderBy('month')
+      .execute();
+    return rows.map((r) => r.month.slice(0, 7));
+  }
+
+  /** What was delivered for these measures in months before `month`: key → month → content hash. */
+  async deliveredHashes(trx: Tx, tenantId: string, keys: string[], month: string): Promise<Map<string, Map<string, string>>> {
+    const result = new Map<string, Map<string, string>>();
+    if (keys.length === 0) return result;
+    const rows = await trx
+      .selectFrom('statisticsDeliveredMeasures')
+      .select(['measureKey', 'reportMonth', 'contentHash'])
+      .where('tenantId', '=', tenantId)
+      .where('kind', '=', 'modul13')
+      .where('measureKey', 'in', keys)
+      .where('reportMonth', '<', `${month}-01`)
+      .execute();
+    for (const row of rows) {
+      const months = result.get(row.measureKey) ?? new Map<string, string>();
+      months.set(row.reportMonth.slice(0, 7), row.contentHash);
+      result.set(row.measureKey, months);
+    }
+    return result;
+  }
+
+  async lastDelivery(trx: Tx, tenantId: string, month: string) {
+    const row = await trx
+      .selectFrom('statisticsDeliveries')
+      .select(['id', 'createdAt', 'fileSha256'])
+      .where('tenantId', '=', tenantId)
+      .where('kind', '=', 'modul13')
+      .where('month', '=', `${month}-01`)
+      .orderBy('createdAt', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? { id: row.id, createdAt: new Date(row.createdAt).toISOString(), fileSha256: row.fileSha256 } : null;
+  }
+
+  listDeliveries(trx: Tx, tenantId: string, limit: number) {
+    return trx
+      .selectFrom('statisticsDeliveries as d')
+      .leftJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'd.tenantId').onRef('u.id', '=', 'd.createdBy'))
+      .select([
+        'd.id',
+        'd.month',
+        'd.recordCount',
+        'd.correctionCount',
+        'd.rejectedCount',
+        'd.fileSha256',
+        'd.createdAt',
+        'd.createdBy',
+        'u.displayName',
+      ])
+      .where('d.tenantId', '=', tenantId)
+      .where('d.kind', '=', 'modul13')
+      .orderBy('d.createdAt', 'desc')
+      .orderBy('d.id')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Serialises deliveries of one tenant: two at once would compare against the same log. */
+  async lockDeliveries(trx: Tx, tenantId: string) {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`modul13|${tenantId}`}, 0))`.execute(trx);
+  }
+
+  /**
+   * A transaction-local table of what this delivery contains, filled batch by batch while the file
+   * is written; the delivery row (insert-only) can only be written once its counts and checksum are known.
+   */
+  async createStaging(trx: Tx) {
+    await sql`create temporary table modul13_staged (measure_key text not null, report_month date not null,
+      content_hash text, storno boolean not null) on commit drop`.execute(trx);
+  }
+
+  async stage(trx: Tx, rows: { key: string; month: string; hash: string | null; storno: boolean }[]) {
+    if (rows.length === 0) return;
+    await sql`insert into modul13_staged (measure_key, report_month, content_hash, storno) values ${sql.join(
+      rows.map((r) => sql`(${r.key}, ${`${r.month}-01`}::date, ${r.hash}, ${r.storno})`),
+    )}`.execute(trx);
+  }
+
+  async insertDelivery(
+    trx: Tx,
+    row: {
+      tenantId: string;
+      id: string;
+      month: string;
+      recordCount: number;
+      correctionCount: number;
+      rejectedCount: number;
+      fileSha256: string;
+      createdBy: string | null;
+    },
+  ) {
+    const inserted = await trx
+      .insertInto('statisticsDeliveries')
+      .values({ ...row, kind: 'modul13', month: `${row.month}-01` })
+      .returning(['createdAt'])
+      .executeTakeFirstOrThrow();
+    return new Date(inserted.createdAt).toISOString();
+  }
+
+  /**
+   * Writes the staged content to the log: delivered records replace what was delivered before for
+   * their month, cancelled ones leave it, and records of the delivered month that this delivery no
+   * longer contains are dropped (a new delivery of a month replaces the earlier one).
+   */
+  async applyStaging(trx: Tx, tenantId: string, deliveryId: string, month: string) {
+    await sql`
+      insert into statistics_delivered_measures (tenant_id, kind, measure_key, report_month, content_hash, delivery_id)
+      select ${tenantId}, 'modul13', measure_key, report_month, content_hash, ${deliveryId} from modul13_staged where not storno
+      on conflict (tenant_id, kind, measure_key, report_month)
+      do update set content_hash = excluded.content_hash, delivery_id = excluded.delivery_id`.execute(trx);
+    await sql`
+      delete from statistics_delivered_measures d using modul13_staged s
+      where s.storno and d.tenant_id = ${tenantId} and d.kind = 'modul13'
+        and d.measure_key = s.measure_key and d.report_month = s.report_month`.execute(trx);
+    await sql`
+      delete from statistics_delivered_measures d
+      where d.tenant_id = ${tenantId} and d.kind = 'modul13' and d.report_month = ${`${month}-01`}::date
+        and not exists (select 1 from modul13_staged s where not s.storno and s.measure_key = d.measure_key and s.report_month = d.report_month)`.execute(
+      trx,
+    );
+  }
+
+  async tenantName(trx: Tx, tenantId: string): Promise<string> {
+    const row = await trx.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst();
+    return row?.name ?? '';
+  }
+}
