@@ -1,4 +1,5 @@
 import { chromium } from 'playwright-core';
+
 const base = 'http://localhost:3900';
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const [user, path, name, ...ys] = process.argv.slice(2);

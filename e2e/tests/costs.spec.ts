@@ -50,9 +50,12 @@ async function childcareReferral(page: Page): Promise<{ caseId: string; referral
     for (const r of items) {
       if (r.offer.serviceType !== 'childcare_care' || !['accepted', 'started', 'completed', 'dropped_out'].includes(r.status)) continue;
       const list = (await (await page.request.get(`/api/referrals/${r.id}/childcare-arrangements`)).json()) as {
-        householdChildren: { label: string }[];
+        items: { child: { personId: string | null; label: string } }[];
+        householdChildren: { personId: string; label: string }[];
       };
-      const found = { caseId: c.id, referralId: r.id, child: list.householdChildren[0]?.label ?? null };
+      // A child already in care under this referral (the demo arranges care for the household's children) cannot get a second, overlapping arrangement.
+      const free = list.householdChildren.find((hc) => !list.items.some((a) => a.child.personId === hc.personId));
+      const found = { caseId: c.id, referralId: r.id, child: free?.label ?? null };
       if (found.child) return found;
       fallback ??= found;
     }
@@ -173,6 +176,9 @@ test('Fallmanagement erfasst ein Betreuungsarrangement für ein Kind der Bedarfs
     childLabel = target.child;
   } else {
     childLabel = `Kind E2E ${Date.now().toString(36).slice(-4)}`;
+    // With household children (all already in care here) the free label is behind the "anderes Kind" choice.
+    const otherChild = section.getByRole('radio', { name: /^anderes Kind/ });
+    if (await otherChild.count()) await otherChild.check();
     await section.getByLabel('Bezeichnung des Kindes').fill(childLabel);
   }
   await section.getByLabel('Ende der Betreuung', { exact: false }).fill('31.01.2026');

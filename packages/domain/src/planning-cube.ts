@@ -150,6 +150,52 @@ export class CubeBlockGraph implements SuppressionGraph {
     return t * this.strideT + s * this.strideS + r * this.strideR + m * this.strideM + g;
   }
 
+  relationTotal(relation: number): number {
+    const { S1, R1, M1, b1, b2, b3, b4 } = this;
+    let x: number;
+    if (relation < b1) {
+      x = relation;
+      const g = x % PUBLISHED_G;
+      x = (x - g) / PUBLISHED_G;
+      const m = x % M1;
+      x = (x - m) / M1;
+      const r = x % R1;
+      return this.index((x - r) / R1, S1 - 1, r, m, g);
+    }
+    if (relation < b2) {
+      x = relation - b1;
+      const g = x % PUBLISHED_G;
+      x = (x - g) / PUBLISHED_G;
+      const m = x % M1;
+      x = (x - m) / M1;
+      const s = x % S1;
+      return this.index((x - s) / S1, s, R1 - 1, m, g);
+    }
+    if (relation < b3) {
+      x = relation - b2;
+      const g = x % PUBLISHED_G;
+      x = (x - g) / PUBLISHED_G;
+      const r = x % R1;
+      x = (x - r) / R1;
+      const s = x % S1;
+      return this.index((x - s) / S1, s, r, M1 - 1, g);
+    }
+    if (relation < b4) {
+      x = relation - b3;
+      const g = x % PUBLISHED_G;
+      x = (x - g) / PUBLISHED_G;
+      const m = x % M1;
+      x = (x - m) / M1;
+      const r = x % R1;
+      x = (x - r) / R1;
+      const s = x % S1;
+      const k = (x - s) / S1;
+      return this.index(k < 4 ? quarterTime(k) : YEAR_TIME, s, r, m, g);
+    }
+    const perKind = this.shape.times * this.perTime;
+    return ((relation - b4) % perKind) * G;
+  }
+
   relationCells(relation: number, out: Int32Array): number {
     const { S1, R1, M1, b1, b2, b3, b4 } = this;
     if (relation < b1) {

@@ -189,6 +189,36 @@ describe('planning cube values', () => {
     expect(cube.runningMonths({ ...all, serviceType: 0 }, null).value).toBe(18);
   });
 
+  it('enumerates its relations consistently (cells ↔ relations, totals, sums)', () => {
+    const cube = new PlanningCube(
+      { ...SMALL_SHAPE, stockMonths: 2 },
+      {
+        flows: [
+          { measure: 'referrals', month: 4, serviceType: 1, region: 0, team: 1, groups: groupCountsOfMask(9, 2) },
+          { measure: 'starts', month: 7, serviceType: 1, region: 1, team: 1, groups: groupCountsOfMask(20, 2) },
+        ],
+        waiting: [{ from: 0, to: 1, serviceType: 0, region: 1, team: 0, groups: groupCountsOfMask(2, 1) }],
+        running: [{ from: 0, to: 1, serviceType: 0, region: 1, team: 0, groups: groupCountsOfMask(2, 1) }],
+        costCases: [{ serviceType: 1, financingModel: 1, started: 2, carried: 3 }],
+      },
+    );
+    const g = cube.graph;
+    const cells = new Int32Array(g.maxRelationSize);
+    const rels = new Int32Array(g.maxCellRelations);
+    for (let r = 0; r < g.relationCount; r++) {
+      const size = g.relationCells(r, cells);
+      expect(g.relationTotal(r)).toBe(cells[0]);
+      // Every relation is a true sum of the cube's values, and each of its cells lists it.
+      let parts = 0;
+      for (let i = 1; i < size; i++) parts += cube.values[cells[i] as number] as number;
+      expect(parts, `relation ${r}: ${cube.describeCell(cells[0] as number)}`).toBe(cube.values[cells[0] as number]);
+      for (let i = 0; i < size; i++) {
+        const k = g.cellRelations(cells[i] as number, rels);
+        expect(Array.from(rels.subarray(0, k))).toContain(r);
+      }
+    }
+  });
+
   it('maps a mask to its target-group columns', () => {
     expect(columnsOfMask(0).map((g) => GROUP_COLUMNS[g])).toEqual([
       'all',

@@ -47,6 +47,8 @@ export interface SuppressionGraph {
   /** The most cells of one relation and the most relations of one cell (buffer sizes). */
   readonly maxRelationSize: number;
   readonly maxCellRelations: number;
+  /** The relation's total alone (cheaper than all its cells): a relation with a zero total needs nothing. */
+  relationTotal(relation: number): number;
 }
 
 export interface SuppressionInput {
@@ -133,6 +135,8 @@ export function suppressCells(input: SuppressionInput): Uint8Array {
         if (!pending[r]) continue;
         pending[r] = 0;
         pendingCount--;
+        // Parts of a zero total are zero: nothing to protect, nothing unknown.
+        if (values[graph.relationTotal(r)] === 0) continue;
         const size = graph.relationCells(r, cells);
         if (!violated(cells, size, known, values, hidden, minimum)) continue;
         const pick = candidate(cells, size, known, values, hidden, priority);
@@ -146,6 +150,7 @@ export function suppressCells(input: SuppressionInput): Uint8Array {
   // Step 3: groups of tied cells that are pinned get one more suppressed cell, until none is pinned.
   unknownCount = new Int32Array(graph.relationCount);
   for (let r = 0; r < graph.relationCount; r++) {
+    if (values[graph.relationTotal(r)] === 0) continue;
     const size = graph.relationCells(r, cells);
     let count = 0;
     for (let i = 0; i < size; i++) if (!known[cells[i] as number]) count++;
@@ -298,7 +303,8 @@ function oddCycleBreaks(
     }
     pinned.set(root, involved);
   }
-  // Wide relations that leave a single root undetermined-free: substitute each unknown by ± its root.
+  // Relations with three or more unknowns: substitute each unknown by ± its root; if only one root is
+  // left with a non-zero coefficient, that root (and its whole group) is pinned.
   const roots = new Int32Array(graph.maxRelationSize);
   const nets = new Int32Array(graph.maxRelationSize);
   for (let k = 0; k < wideCount; k++) {
@@ -518,6 +524,10 @@ export class ExplicitGraph implements SuppressionGraph {
     });
   }
 
+  relationTotal(relation: number): number {
+    return this.relCells[this.relStart[relation] as number] as number;
+  }
+
   relationCells(relation: number, out: Int32Array): number {
     const from = this.relStart[relation] as number;
     const to = this.relStart[relation + 1] as number;
@@ -607,6 +617,14 @@ export class CombinedGraph implements SuppressionGraph {
       else hi = mid - 1;
     }
     return lo;
+  }
+
+  relationTotal(relation: number): number {
+    if (relation >= this.extraOffset) return (this.extra[relation - this.extraOffset] as Int32Array)[0] as number;
+    const p = this.partOfRelation(relation);
+    return (
+      (this.parts[p] as SuppressionGraph).relationTotal(relation - (this.relationOffsets[p] as number)) + (this.cellOffsets[p] as number)
+    );
   }
 
   relationCells(relation: number, out: Int32Array): number {

@@ -66,6 +66,8 @@ interface CacheEntry {
   at: number;
   data: Promise<LoadedYear>;
   patterns: Map<number, Uint8Array>;
+  /** Waiting-time histograms per service type, per filter combination (the overview's percentiles). */
+  waiting: Map<string, Promise<Map<string, HistogramBin[]>>>;
 }
 
 /** First and last day of a month (1–12) as ISO dates. */
@@ -101,6 +103,7 @@ export function stockWindow(year: number, today: string): { stockMonths: number;
 export class PlanningService {
   private readonly repo = new PlanningRepository();
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly refreshing = new Set<string>();
 
   constructor(
     readonly db: Kysely<Database>,
@@ -167,17 +170,27 @@ export class PlanningService {
       teamId: filters.teamId,
       targetGroup: filters.targetGroup,
     };
-    const histograms = async (year: number) => {
-      const rows = await this.repo.waitingDays(
-        trx,
-        auth.tenantId,
-        { from: `${year}-01-01`, to: `${year}-12-31` },
-        histogramFilters,
-        regionOfPostalCode(current.dims),
-      );
-      const map = new Map<string, HistogramBin[]>();
-      for (const r of rows) map.set(r.serviceType, [...(map.get(r.serviceType) ?? []), { value: r.days, count: r.n }]);
-      return map;
+    const histograms = (figures: typeof current | typeof prior) => {
+      const key = JSON.stringify(histogramFilters);
+      let cached = figures.waiting.get(key);
+      if (!cached) {
+        cached = this.repo
+          .waitingDays(
+            trx,
+            auth.tenantId,
+            { from: `${figures.year}-01-01`, to: `${figures.year}-12-31` },
+            histogramFilters,
+            regionOfPostalCode(current.dims),
+          )
+          .then((rows) => {
+            const map = new Map<string, HistogramBin[]>();
+            for (const r of rows) map.set(r.serviceType, [...(map.get(r.serviceType) ?? []), { value: r.days, count: r.n }]);
+            return map;
+          });
+        figures.waiting.set(key, cached);
+        cached.catch(() => figures.waiting.delete(key));
+      }
+      return cached;
     };
     const targets = new Map<string, number>();
     for (const t of await this.repo.targets(trx, auth.tenantId, query.year))
@@ -189,7 +202,7 @@ export class PlanningService {
       filters,
       suppression,
       waitingTargetDays: rules.waitingTargetDays,
-      waiting: { current: await histograms(query.year), prior: await histograms(query.year - 1) },
+      waiting: { current: await histograms(current), prior: await histograms(prior) },
       targets,
     });
   }
@@ -314,42 +327,62 @@ export class PlanningService {
     return { current, prior, filters, suppression };
   }
 
-  /** The year's cube (cached while no write happened) with the pattern this user gets. */
+  /**
+   * The year's cube with the pattern this user gets. Cached per tenant × year × day: while the tenant's
+   * change log has not moved the cached cube is used (up to `planningFigureCacheMs`); after a write it is
+   * still served for up to a minute, and after that once more while a fresh one is computed in the
+   * background (stale while revalidating), so only the first request after a start waits for it.
+   * Concurrent requests share one computation; a failed one is not kept.
+   */
   private async yearFigures(
     trx: Tx,
     tenantId: string,
     year: number,
     stamp: number,
     suppression: SuppressionInfo,
-  ): Promise<YearFigures & { dims: Dimensions }> {
+  ): Promise<YearFigures & { dims: Dimensions; waiting: CacheEntry['waiting'] }> {
     const today = this.today();
     const key = `${tenantId}|${year}|${today}`;
     const now = Date.now();
-    let entry = this.cache.get(key);
     const ttl = this.config.planningFigureCacheMs;
-    const usable = entry && now - entry.at < (entry.stamp === stamp ? ttl : Math.min(ttl, CACHE_FRESH_MS));
-    if (!entry || !usable) {
-      // Concurrent requests share one computation; a failed one is not kept.
-      const data = this.loadYear(trx, tenantId, year, today);
-      const created: CacheEntry = { stamp, at: now, data, patterns: new Map() };
-      entry = created;
-      data.catch(() => {
-        if (this.cache.get(key) === created) this.cache.delete(key);
-      });
-      this.cache.delete(key);
-      this.cache.set(key, entry);
-      while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
+    let entry = this.cache.get(key);
+    const age = entry ? now - entry.at : Number.POSITIVE_INFINITY;
+    if (!entry || age >= ttl) {
+      entry = this.startLoad(key, stamp, this.loadYear(trx, tenantId, year, today));
+    } else if (entry.stamp !== stamp && age >= Math.min(ttl, CACHE_FRESH_MS) && !this.refreshing.has(key)) {
+      const stale = entry;
+      this.refreshing.add(key);
+      const fresh = withTenant(this.db, tenantId, (own) => this.loadYear(own, tenantId, year, today));
+      fresh
+        .then(() => {
+          if (this.cache.get(key) === stale) this.startLoad(key, stamp, fresh);
+        })
+        .catch(() => undefined)
+        .finally(() => this.refreshing.delete(key));
     }
-    const data = await entry.data;
+    const current = entry;
+    const data = await current.data;
     let pattern: Uint8Array | null = null;
     if (suppression.applied) {
-      pattern = entry.patterns.get(suppression.minimum) ?? null;
+      pattern = current.patterns.get(suppression.minimum) ?? null;
       if (!pattern) {
         pattern = data.cube.suppress(suppression.minimum);
-        entry.patterns.set(suppression.minimum, pattern);
+        current.patterns.set(suppression.minimum, pattern);
       }
     }
-    return { ...data, pattern };
+    return { ...data, pattern, waiting: current.waiting };
+  }
+
+  private startLoad(key: string, stamp: number, data: Promise<LoadedYear>): CacheEntry {
+    const created: CacheEntry = { stamp, at: Date.now(), data, patterns: new Map(), waiting: new Map() };
+    data.catch(() => {
+      if (this.cache.get(key) === created) this.cache.delete(key);
+    });
+    if (this.config.planningFigureCacheMs <= 0) return created;
+    this.cache.delete(key);
+    this.cache.set(key, created);
+    while (this.cache.size > CACHE_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
+    return created;
   }
 
   private async loadYear(trx: Tx, tenantId: string, year: number, today: string): Promise<LoadedYear> {
