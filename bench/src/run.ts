@@ -571,7 +571,7 @@ async function measureSteering(
         login: { cookie: coldLogin.cookie, tenantId: coldLogin.tenantId },
         warmLogin: { cookie: planner.cookie, tenantId: planner.tenantId },
         queries,
-        rounds: options.quick ? 2 : 5,
+        rounds: 1,
         log,
       });
       planning.years = `${years[years.length - 1]}–${years[0]}`;
