@@ -78,6 +78,7 @@ import {
   toSubGoal,
 } from './mapping';
 import { CaseRepository, type CaseRow } from './repository';
+import { lockCaseForWork } from './work-lock';
 
 const audit = new AuditRepository();
 const barrierRepository = new CaseRepository();
@@ -904,16 +905,8 @@ export class CaseService {
 
   // ——— helpers ———
 
-  /**
-   * Locks the case row for a change by its responsible case manager: concurrent changes of one case
-   * queue instead of interleaving (e.g. two contacts updating the due date).
-   */
-  private async lockForWork(trx: Tx, auth: AuthContext, caseId: string, statuses: readonly CaseStatus[]): Promise<CaseRow> {
-    const row = await this.repo.findCase(trx, auth.tenantId, caseId, { forUpdate: true });
-    if (!row) throw new AppError('NOT_FOUND');
-    if (row.caseManagerId !== auth.userId) throw new AppError('NOT_RESPONSIBLE');
-    requireStatus(row, statuses);
-    return row;
+  private lockForWork(trx: Tx, auth: AuthContext, caseId: string, statuses: readonly CaseStatus[]): Promise<CaseRow> {
+    return lockCaseForWork(trx, auth, caseId, statuses);
   }
 
   private async requireCaseManager(trx: Tx, tenantId: string, userId: string) {

@@ -25,6 +25,7 @@ import type { AppConfig } from '../../config';
 import type { AuthContext } from '../../http/access';
 import { AuditRepository } from '../audit/repository';
 import { CaseRepository, type CaseRow } from '../cases/repository';
+import { lockCaseForWork } from '../cases/work-lock';
 import { type Created, once } from '../idempotency/idempotency';
 import { toConference, toPortalConference } from './mapping';
 import { ConferenceRepository, type ConferenceRow, type NewParticipant } from './repository';
@@ -330,12 +331,8 @@ export class ConferenceService {
   }
 
   /** Locks the case for a change by its responsible case manager (see CaseService.lockForWork). */
-  private async lockForWork(trx: Tx, auth: AuthContext, caseId: string, statuses: readonly CaseStatus[]): Promise<CaseRow> {
-    const row = await this.cases.findCase(trx, auth.tenantId, caseId, { forUpdate: true });
-    if (!row) throw new AppError('NOT_FOUND');
-    if (row.caseManagerId !== auth.userId) throw new AppError('NOT_RESPONSIBLE');
-    if (!statuses.includes(row.status as CaseStatus)) throw new AppError('CASE_READ_ONLY');
-    return row;
+  private lockForWork(trx: Tx, auth: AuthContext, caseId: string, statuses: readonly CaseStatus[]): Promise<CaseRow> {
+    return lockCaseForWork(trx, auth, caseId, statuses);
   }
 
   /**

@@ -126,8 +126,8 @@ export class CostRepository {
 
   // ——— charges ———
 
-  charges(trx: Tx, tenantId: string, offerId: string, year: number) {
-    const { from, to } = yearBounds(year);
+  /** A charge with the name of who recorded it. */
+  private chargeRows(trx: Tx, tenantId: string) {
     return trx
       .selectFrom('referralCharges as c')
       .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'c.tenantId').onRef('u.id', '=', 'c.recordedBy'))
@@ -142,7 +142,12 @@ export class CostRepository {
         'u.displayName as recordedByName',
         'c.recordedAt',
       ])
-      .where('c.tenantId', '=', tenantId)
+      .where('c.tenantId', '=', tenantId);
+  }
+
+  charges(trx: Tx, tenantId: string, offerId: string, year: number) {
+    const { from, to } = yearBounds(year);
+    return this.chargeRows(trx, tenantId)
       .where('c.offerId', '=', offerId)
       .where('c.serviceMonth', '>=', from)
       .where('c.serviceMonth', '<=', to)
@@ -153,23 +158,7 @@ export class CostRepository {
   }
 
   findCharge(trx: Tx, tenantId: string, id: string) {
-    return trx
-      .selectFrom('referralCharges as c')
-      .innerJoin('users as u', (join) => join.onRef('u.tenantId', '=', 'c.tenantId').onRef('u.id', '=', 'c.recordedBy'))
-      .select([
-        'c.id',
-        'c.referralId',
-        'c.serviceMonth',
-        'c.units',
-        'c.amountCents',
-        'c.note',
-        'c.recordedBy',
-        'u.displayName as recordedByName',
-        'c.recordedAt',
-      ])
-      .where('c.tenantId', '=', tenantId)
-      .where('c.id', '=', id)
-      .executeTakeFirst();
+    return this.chargeRows(trx, tenantId).where('c.id', '=', id).executeTakeFirst();
   }
 
   /** Started referrals of the offer that ran in the year, with what was charged for each in it; no person data. */

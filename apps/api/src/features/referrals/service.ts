@@ -35,6 +35,7 @@ import type { AuthContext } from '../../http/access';
 import { AuditRepository } from '../audit/repository';
 import { CaseRepository, type CaseRow } from '../cases/repository';
 import { recordBarrier } from '../cases/service';
+import { lockCaseForWork } from '../cases/work-lock';
 import { type Created, once } from '../idempotency/idempotency';
 import { renderConsentPdf } from './consent-pdf';
 import { type BarrierProposal, consentFactsOf, toBarrierProposal, toChildcareArrangement, toConsent, toReferral } from './mapping';
@@ -573,12 +574,8 @@ export class ReferralService {
    * Locks the case for a change by its responsible case manager (like the case file does), so changes
    * of one case queue. `statuses: null` allows every status (a revocation is never refused).
    */
-  private async lockForWork(trx: Tx, auth: AuthContext, caseId: string, statuses: readonly CaseStatus[] | null): Promise<CaseRow> {
-    const row = await cases.findCase(trx, auth.tenantId, caseId, { forUpdate: true });
-    if (!row) throw new AppError('NOT_FOUND');
-    if (row.caseManagerId !== auth.userId) throw new AppError('NOT_RESPONSIBLE');
-    if (statuses && !statuses.includes(row.status as CaseStatus)) throw new AppError('CASE_READ_ONLY');
-    return row;
+  private lockForWork(trx: Tx, auth: AuthContext, caseId: string, statuses: readonly CaseStatus[] | null): Promise<CaseRow> {
+    return lockCaseForWork(trx, auth, caseId, statuses);
   }
 
   private async lockReferralForWork(trx: Tx, auth: AuthContext, id: string, expectedVersion: number) {

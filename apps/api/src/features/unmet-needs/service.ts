@@ -3,7 +3,6 @@ import type { CreateUnmetNeedRequest, ResolveUnmetNeedRequest, UnmetNeed } from 
 import { type Database, type Tx, withTenant } from '@lotse/db';
 import {
   AppError,
-  type CaseStatus,
   fieldError,
   SERVICE_TYPE_LABELS_DE,
   type ServiceType,
@@ -15,7 +14,8 @@ import type { Kysely } from 'kysely';
 import type { AppConfig } from '../../config';
 import type { AuthContext } from '../../http/access';
 import { AuditRepository } from '../audit/repository';
-import { CaseRepository, type CaseRow } from '../cases/repository';
+import { CaseRepository } from '../cases/repository';
+import { lockCaseForWork } from '../cases/work-lock';
 import { type Created, once } from '../idempotency/idempotency';
 import { UnmetNeedRepository, type UnmetNeedRow } from './repository';
 
@@ -76,7 +76,7 @@ export class UnmetNeedService {
         trx,
         { tenantId: auth.tenantId, userId: auth.userId, key: idempotencyKey, route: `POST /api/cases/${caseId}/unmet-needs`, body: input },
         async () => {
-          const row = await lockForWork(trx, auth, caseId, WORK_EDITABLE);
+          const row = await lockCaseForWork(trx, auth, caseId, WORK_EDITABLE);
           const today = this.today();
           const recordedOn = input.recordedOn ?? today;
           if (recordedOn > today) throw fieldError('recordedOn', 'in_future', 'Das Datum darf nicht in der Zukunft liegen.');
@@ -114,7 +114,7 @@ export class UnmetNeedService {
     return withTenant(this.db, auth.tenantId, async (trx) => {
       const existing = await repo.find(trx, auth.tenantId, id);
       if (!existing) throw new AppError('NOT_FOUND');
-      await lockForWork(trx, auth, existing.caseId, WORK_EDITABLE);
+      await lockCaseForWork(trx, auth, existing.caseId, WORK_EDITABLE);
       const before = await repo.lock(trx, auth.tenantId, id);
       if (!before) throw new AppError('NOT_FOUND');
       if (before.resolvedOn !== null) throw new AppError('UNMET_NEED_ALREADY_RESOLVED');
@@ -131,18 +131,6 @@ export class UnmetNeedService {
       return reload(trx, auth.tenantId, id);
     });
   }
-}
-
-/**
- * Locks the case for a change by its responsible case manager, as the case file does: changes of one
- * case queue; others get 403 NOT_RESPONSIBLE, a case in another status 409 CASE_READ_ONLY.
- */
-async function lockForWork(trx: Tx, auth: AuthContext, caseId: string, statuses: readonly CaseStatus[]): Promise<CaseRow> {
-  const row = await cases.findCase(trx, auth.tenantId, caseId, { forUpdate: true });
-  if (!row) throw new AppError('NOT_FOUND');
-  if (row.caseManagerId !== auth.userId) throw new AppError('NOT_RESPONSIBLE');
-  if (!statuses.includes(row.status as CaseStatus)) throw new AppError('CASE_READ_ONLY');
-  return row;
 }
 
 async function reload(trx: Tx, tenantId: string, id: string): Promise<UnmetNeed> {
