@@ -82,7 +82,7 @@ describe.each(['pglite', 'postgres'] as const)('lotse export modul13 (in-process
     expect(run.text()).toContain(`SHA-256:      ${summary.sha256}`);
     expect(run.text()).toMatch(/max\. Speicher \(RSS\): \d+ MB/);
     const validated = validateWithXmllint(file, `cli-${kind}.xml`);
-    if (validated) expect(validated.ok, validated.output).toBe(true);
+    expect(validated.ok, validated.output).toBe(true);
 
     const deliveries = await withTenant(
       database.owner,
@@ -104,7 +104,7 @@ describe.each(['pglite', 'postgres'] as const)('lotse export modul13 (in-process
     const months = [...file.matchAll(/<Berichtsmonat>(\d{4}-\d{2})<\/Berichtsmonat>/g)].map((m) => m[1]).sort();
     expect(months).toEqual(['2026-09', '2026-10', '2026-10']);
     const validated = validateWithXmllint(file, `cli-year-${kind}.xml`);
-    if (validated) expect(validated.ok, validated.output).toBe(true);
+    expect(validated.ok, validated.output).toBe(true);
   });
 
   it('refuses wrong options with a readable message and leaves no partial file', async () => {
