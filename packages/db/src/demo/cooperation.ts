@@ -2257,21 +2257,7 @@ class CaseCooperationBuilder {
     };
     const transitions: DemoReferralTransition[] = [];
     const feedback: DemoReferralFeedback[] = [];
-    const transition = (action: ReferralAction | 'create', to: ReferralStatus, day: number, reason: string | null) => {
-      const provider = action !== 'create' && ['accept', 'decline', 'start', 'not_start', 'complete', 'drop_out'].includes(action);
-      transitions.push({
-        id: this.id(),
-        referralId,
-        action,
-        fromStatus: action === 'create' ? null : referral.status,
-        toStatus: to,
-        actorId: provider ? staff : manager,
-        actorSide: provider ? 'provider' : 'jobcenter',
-        at: action === 'create' ? referral.createdAt : clock.at(day),
-        reason,
-      });
-      referral.status = to;
-    };
+    const transition = referralTransitionRecorder({ referral, transitions, nextId: () => this.id(), clock, staff, manager });
     transition('create', steps.initial, created, null);
     if (!consentBeforeCreate) makeConsent();
     const theConsent = (): DemoConsent | null => consent;
@@ -2861,6 +2847,36 @@ class CaseCooperationBuilder {
 
 function minutesOf(stamp: string): number {
   return dayOfPrefix(stamp) * 1440 + Number(stamp.slice(11, 13)) * 60 + Number(stamp.slice(14, 16));
+}
+
+/**
+ * Records a referral's status steps as they happen: who acted (the provider's staff for the provider's
+ * actions, the case manager otherwise), when, and the status before; moves the referral to the new status.
+ */
+export function referralTransitionRecorder(on: {
+  referral: { id: string; status: ReferralStatus; createdAt: string };
+  transitions: DemoReferralTransition[];
+  nextId: () => string;
+  clock: Clock;
+  staff: string;
+  manager: string;
+}): (action: ReferralAction | 'create', to: ReferralStatus, day: number, reason: string | null) => void {
+  const { referral, transitions, clock, staff, manager } = on;
+  return (action, to, day, reason) => {
+    const provider = action !== 'create' && ['accept', 'decline', 'start', 'not_start', 'complete', 'drop_out'].includes(action);
+    transitions.push({
+      id: on.nextId(),
+      referralId: referral.id,
+      action,
+      fromStatus: action === 'create' ? null : referral.status,
+      toStatus: to,
+      actorId: provider ? staff : manager,
+      actorSide: provider ? 'provider' : 'jobcenter',
+      at: action === 'create' ? referral.createdAt : clock.at(day),
+      reason,
+    });
+    referral.status = to;
+  };
 }
 
 /**

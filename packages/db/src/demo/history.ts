@@ -15,7 +15,6 @@ import {
   offerFitsTargetGroups,
   type ReferralAction,
   type ReferralResult,
-  type ReferralStatus,
   type ServiceType,
   type SubGoalStatus,
   targetGroups,
@@ -44,6 +43,7 @@ import {
   type DemoReferral,
   type DemoReferralFeedback,
   type DemoReferralTransition,
+  referralTransitionRecorder,
 } from './cooperation';
 import { dayOf, dayOfPrefix, daysFromCivil, isoOf, PAD2 } from './days';
 import { type DemoDistrict, demoDistrict } from './district';
@@ -1293,21 +1293,7 @@ export class DemoHistoryGenerator {
     const transitions: DemoReferralTransition[] = [];
     const feedback: DemoReferralFeedback[] = [];
     const categories = consent.categories;
-    const transition = (action: ReferralAction | 'create', to: ReferralStatus, day: number, reason: string | null) => {
-      const provider = action !== 'create' && ['accept', 'decline', 'start', 'not_start', 'complete', 'drop_out'].includes(action);
-      transitions.push({
-        id: this.id(),
-        referralId,
-        action,
-        fromStatus: action === 'create' ? null : referral.status,
-        toStatus: to,
-        actorId: provider ? staff : manager,
-        actorSide: provider ? 'provider' : 'jobcenter',
-        at: action === 'create' ? referral.createdAt : clock.at(day),
-        reason,
-      });
-      referral.status = to;
-    };
+    const transition = referralTransitionRecorder({ referral, transitions, nextId: () => this.id(), clock, staff, manager });
     const write = (kind: DemoReferralFeedback['kind'], day: number, fields: Record<string, unknown>) => {
       const covered = coveredWrite(fields, categories, false);
       const entry: DemoReferralFeedback = {
