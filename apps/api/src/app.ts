@@ -145,7 +145,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   referralRoutes(app, new ReferralService(db, config));
   portalRoutes(app, new PortalService(db, config));
   conferenceRoutes(app, new ConferenceService(db, config));
-  planningRoutes(app, new PlanningService(db, config));
+  const planning = new PlanningService(db, config);
+  app.addHook('onClose', () => planning.close());
+  planningRoutes(app, planning);
   organisationRoutes(app, new OrganisationService(db, config));
   unmetNeedRoutes(app, new UnmetNeedService(db, config));
   costRoutes(app, new CostService(db, config));

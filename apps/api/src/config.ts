@@ -19,6 +19,8 @@ export interface AppConfig {
    * makes them at most a minute old). 0 computes them for every request (the benchmark's cold series).
    */
   planningFigureCacheMs: number;
+  /** Compute suppression patterns in a worker thread (off: on the request's thread, e.g. in unit tests). */
+  planningSuppressionWorker: boolean;
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -31,6 +33,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   logLevel: 'warn',
   now: () => new Date(),
   planningFigureCacheMs: 10 * 60_000,
+  planningSuppressionWorker: true,
 };
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {

@@ -18,6 +18,8 @@ import {
   type HistogramBin,
   type IntervalRow,
   PlanningCube,
+  type PlanningCubeInput,
+  type PlanningCubeShape,
   planningFiguresSuppressedFor,
   SERVICE_TYPES,
   type ServiceType,
@@ -40,14 +42,15 @@ import {
   type YearFigures,
 } from './figures';
 import { CUBE_ROW_MEASURES, type CubeRow, type CubeWindow, PlanningRepository } from './repository';
+import { SuppressionPool } from './suppression-pool';
 
 const audit = new AuditRepository();
 
 /**
  * A computed cube (and its suppression pattern) is reused while no write happened in the tenant (the
- * end of its change log is unchanged), for at most 10 minutes; and for a minute even after writes, so
- * that a busy tenant does not recompute it for every planner. Planning figures are steering figures:
- * a minute's delay is harmless, and every request of one planner sees one consistent cube.
+ * end of its change log is unchanged); for a minute even after writes, so that a busy tenant does not
+ * recompute it for every planner. Planning figures are steering figures: a minute's delay is harmless,
+ * and every request of one planner sees one consistent cube.
  */
 const CACHE_FRESH_MS = 60_000;
 const CACHE_ENTRIES = 32;
@@ -55,6 +58,8 @@ const CACHE_ENTRIES = 32;
 interface LoadedYear {
   year: number;
   cube: PlanningCube;
+  /** What the cube was built from, for the suppression worker. */
+  cubeSource: { shape: PlanningCubeShape; input: PlanningCubeInput };
   stockMonths: number;
   dims: Dimensions;
   offers: YearFigures['offers'];
@@ -62,10 +67,13 @@ interface LoadedYear {
 }
 
 interface CacheEntry {
+  /** End of the tenant's change log and the day (Germany) the cube was computed for. */
   stamp: number;
+  day: string;
   at: number;
   data: Promise<LoadedYear>;
-  patterns: Map<number, Uint8Array>;
+  /** Suppression pattern per minimum. */
+  patterns: Map<number, Promise<Uint8Array>>;
   /** Waiting-time histograms per service type, per filter combination (the overview's percentiles). */
   waiting: Map<string, Promise<Map<string, HistogramBin[]>>>;
 }
@@ -104,11 +112,19 @@ export class PlanningService {
   private readonly repo = new PlanningRepository();
   private readonly cache = new Map<string, CacheEntry>();
   private readonly refreshing = new Set<string>();
+  private readonly suppressionPool: SuppressionPool;
 
   constructor(
     readonly db: Kysely<Database>,
     readonly config: AppConfig,
-  ) {}
+  ) {
+    this.suppressionPool = new SuppressionPool(config.planningSuppressionWorker);
+  }
+
+  /** Ends the suppression worker (server shutdown). */
+  close(): Promise<void> {
+    return this.suppressionPool.close();
+  }
 
   private today(): string {
     return todayInGermany(this.config.now());
@@ -328,10 +344,11 @@ export class PlanningService {
   }
 
   /**
-   * The year's cube with the pattern this user gets. Cached per tenant × year × day: while the tenant's
-   * change log has not moved the cached cube is used (up to `planningFigureCacheMs`); after a write it is
-   * still served for up to a minute, and after that once more while a fresh one is computed in the
-   * background (stale while revalidating), so only the first request after a start waits for it.
+   * The year's cube with the pattern this user gets, cached per tenant × year. Only the first request
+   * for a year waits for the computation. A cached cube is served as it is while the tenant's change
+   * log has not moved; after a write it is served for up to a minute more, then once more while a
+   * fresh one is computed in the background (stale while revalidating). The same holds when the day
+   * changes (the current year's stock ends today) and, as a safety net, after `planningFigureCacheMs`.
    * Concurrent requests share one computation; a failed one is not kept.
    */
   private async yearFigures(
@@ -342,20 +359,19 @@ export class PlanningService {
     suppression: SuppressionInfo,
   ): Promise<YearFigures & { dims: Dimensions; waiting: CacheEntry['waiting'] }> {
     const today = this.today();
-    const key = `${tenantId}|${year}|${today}`;
-    const now = Date.now();
+    const key = `${tenantId}|${year}`;
+    const now = this.config.now().getTime();
     const ttl = this.config.planningFigureCacheMs;
     let entry = this.cache.get(key);
-    const age = entry ? now - entry.at : Number.POSITIVE_INFINITY;
-    if (!entry || age >= ttl) {
-      entry = this.startLoad(key, stamp, this.loadYear(trx, tenantId, year, today));
-    } else if (entry.stamp !== stamp && age >= Math.min(ttl, CACHE_FRESH_MS) && !this.refreshing.has(key)) {
+    if (!entry || ttl <= 0) {
+      entry = this.startLoad(key, stamp, today, this.loadYear(trx, tenantId, year, today));
+    } else if (this.isStale(entry, year, stamp, today, now) && !this.refreshing.has(key)) {
       const stale = entry;
       this.refreshing.add(key);
       const fresh = withTenant(this.db, tenantId, (own) => this.loadYear(own, tenantId, year, today));
       fresh
         .then(() => {
-          if (this.cache.get(key) === stale) this.startLoad(key, stamp, fresh);
+          if (this.cache.get(key) === stale) this.startLoad(key, stamp, today, fresh);
         })
         .catch(() => undefined)
         .finally(() => this.refreshing.delete(key));
@@ -364,17 +380,28 @@ export class PlanningService {
     const data = await current.data;
     let pattern: Uint8Array | null = null;
     if (suppression.applied) {
-      pattern = current.patterns.get(suppression.minimum) ?? null;
-      if (!pattern) {
-        pattern = data.cube.suppress(suppression.minimum);
-        current.patterns.set(suppression.minimum, pattern);
+      let computing = current.patterns.get(suppression.minimum);
+      if (!computing) {
+        const { shape, input } = data.cubeSource;
+        computing = this.suppressionPool.suppress(shape, input, suppression.minimum);
+        current.patterns.set(suppression.minimum, computing);
+        computing.catch(() => current.patterns.delete(suppression.minimum));
       }
+      pattern = await computing;
     }
     return { ...data, pattern, waiting: current.waiting };
   }
 
-  private startLoad(key: string, stamp: number, data: Promise<LoadedYear>): CacheEntry {
-    const created: CacheEntry = { stamp, at: Date.now(), data, patterns: new Map(), waiting: new Map() };
+  private isStale(entry: CacheEntry, year: number, stamp: number, today: string, now: number): boolean {
+    const age = now - entry.at;
+    if (age >= this.config.planningFigureCacheMs) return true;
+    // Only the current year's figures depend on the day (its stock ends today; a year to come has none).
+    if (entry.day !== today && year >= Number(today.slice(0, 4))) return true;
+    return entry.stamp !== stamp && age >= CACHE_FRESH_MS;
+  }
+
+  private startLoad(key: string, stamp: number, day: string, data: Promise<LoadedYear>): CacheEntry {
+    const created: CacheEntry = { stamp, day, at: this.config.now().getTime(), data, patterns: new Map(), waiting: new Map() };
     data.catch(() => {
       if (this.cache.get(key) === created) this.cache.delete(key);
     });
@@ -391,13 +418,19 @@ export class PlanningService {
     const monthlyCharges = await this.repo.monthlyCharges(trx, tenantId, year);
     const { stockMonths, window } = stockWindow(year, today);
     const rows = await this.repo.cubeRows(trx, tenantId, window, regionOfPostalCode(dims));
-    const cube = buildCube(rows, dims, stockMonths, offers);
-    return { year, cube, stockMonths, dims, offers, monthlyCharges };
+    const cubeSource = cubeSourceOf(rows, dims, stockMonths, offers);
+    const cube = new PlanningCube(cubeSource.shape, cubeSource.input);
+    return { year, cube, cubeSource, stockMonths, dims, offers, monthlyCharges };
   }
 }
 
-/** Maps the database's rows to cube indices and builds the cube. */
-export function buildCube(rows: readonly CubeRow[], dims: Dimensions, stockMonths: number, offers: YearFigures['offers']): PlanningCube {
+/** Maps the database's rows to cube indices: the cube's shape and input. */
+function cubeSourceOf(
+  rows: readonly CubeRow[],
+  dims: Dimensions,
+  stockMonths: number,
+  offers: YearFigures['offers'],
+): { shape: PlanningCubeShape; input: PlanningCubeInput } {
   const regionIndex = new Map(dims.regions.map((r, i) => [r.id, i]));
   const teamIndex = new Map(dims.teams.map((t, i) => [t.id, i]));
   const R = dims.regions.length + 1;
@@ -426,8 +459,8 @@ export function buildCube(rows: readonly CubeRow[], dims: Dimensions, stockMonth
       if (measure === 'starts') costCases.push({ serviceType, financingModel, started: row.n, carried: 0 });
     }
   }
-  return new PlanningCube(
-    {
+  return {
+    shape: {
       serviceTypes: SERVICE_TYPES.length,
       regions: R,
       teams: M,
@@ -435,8 +468,8 @@ export function buildCube(rows: readonly CubeRow[], dims: Dimensions, stockMonth
       stockMonths,
       utilisation: SERVICE_TYPES.map((st) => (placesOf(offers, st) ?? 0) > 0),
     },
-    { flows, waiting, running, costCases },
-  );
+    input: { flows, waiting, running, costCases },
+  };
 }
 
 /** Postal code → region id; a code listed in two regions belongs to the first (by order, then name). */
