@@ -70,6 +70,13 @@ const planningRow = z.object({
   measures: z.record(planningMeasureSchema, z.object({ periods: z.array(planningCellSchema), year: planningCellSchema })),
 });
 
+/**
+ * The prior year's figures compare like with like: for the running year the months begun so far
+ * (January up to the current month, e.g. 11 in November: flows of January–November, the waiting list at
+ * the end of November, waiting times of starts until then); null: whole years.
+ */
+const priorYearMonthsSchema = z.number().int().min(1).max(11).nullable();
+
 export const planningTableSchema = z
   .object({
     year: z.number().int(),
@@ -86,8 +93,12 @@ export const planningTableSchema = z
     measures: z.array(z.object({ key: planningMeasureSchema, label: z.string(), definition: z.string() })),
     rows: z.array(planningRow),
     total: planningRow,
-    /** The same table's year column for the prior year (row keys as in `rows`, plus `total`). */
+    /**
+     * The same table's year column for the prior year (row keys as in `rows`, plus `total`); for the
+     * running year only over the same months (see `priorYearMonths`).
+     */
     priorYear: z.array(z.object({ key: z.string(), measures: z.record(planningMeasureSchema, planningCellSchema) })),
+    priorYearMonths: priorYearMonthsSchema,
   })
   .meta({ id: 'PlanningTable' });
 export type PlanningTable = z.infer<typeof planningTableSchema>;
@@ -124,6 +135,7 @@ export const planningOverviewSchema = z
     suppression: suppressionInfo,
     waitingTargetDays: z.number().int(),
     rows: z.array(planningOverviewRowSchema),
+    priorYearMonths: priorYearMonthsSchema,
     definitions: z.record(z.string(), z.string()),
   })
   .meta({ id: 'PlanningOverview' });

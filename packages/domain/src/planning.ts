@@ -102,3 +102,14 @@ export function periodsOfYear(year: number, granularity: PlanningGranularity): {
     to: `${year}-${pad(i + 1)}-${pad(lastDay(i + 1))}`,
   }));
 }
+
+/**
+ * The prior year as a year is compared with it: "2025", or for a running year the months so far,
+ * "Januar–November 2025" ("Januar 2025" for one month).
+ */
+export function priorYearLabelDe(year: number, months: number | null): string {
+  const prior = year - 1;
+  if (months === null) return String(prior);
+  if (months === 1) return `Januar ${prior}`;
+  return `Januar–${MONTH_NAMES_DE[months - 1]} ${prior}`;
+}

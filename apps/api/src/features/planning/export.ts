@@ -4,6 +4,7 @@ import {
   PLANNING_MEASURE_DEFINITIONS_DE,
   PLANNING_MEASURE_LABELS_DE,
   PLANNING_MEASURES,
+  priorYearLabelDe,
   SERVICE_TYPE_LABELS_DE,
   TARGET_GROUP_LABELS_DE,
 } from '@lotse/domain';
@@ -49,7 +50,7 @@ function tableRows(table: PlanningTable): { header: string[]; rows: Array<Array<
     'Kennzahl',
     ...table.periods.map((p) => p.label),
     `Jahr ${table.year}`,
-    `Vorjahr ${table.year - 1}`,
+    `Vorjahr ${priorYearLabelDe(table.year, table.priorYearMonths)}`,
   ];
   const rows: Array<Array<string | PlanningCell>> = [];
   const priorOf = new Map(table.priorYear.map((p) => [p.key, p.measures]));
@@ -118,9 +119,9 @@ function overviewSheet(overview: PlanningOverview): SheetData {
     'Soll-Eintritte',
     'Plan-Kosten',
     'Ist-Kosten',
-    `Bedarfe ${overview.year - 1}`,
-    `Eintritte ${overview.year - 1}`,
-    `Warteliste ${overview.year - 1}`,
+    `Bedarfe ${priorYearLabelDe(overview.year, overview.priorYearMonths)}`,
+    `Eintritte ${priorYearLabelDe(overview.year, overview.priorYearMonths)}`,
+    `Warteliste ${priorYearLabelDe(overview.year, overview.priorYearMonths)}`,
     `Ist-Kosten ${overview.year - 1}`,
   ];
   return [

@@ -143,6 +143,40 @@ export function breakdownRows(
   return rows;
 }
 
+/**
+ * The months of the prior year a year is compared with: for the running year the months begun so far
+ * (a running December compares whole years); null: the whole year.
+ */
+export function priorYearMonths(current: YearFigures, today: string): number | null {
+  const months = current.stockMonths;
+  return current.year === Number(today.slice(0, 4)) && months < 12 ? months : null;
+}
+
+/**
+ * A measure of a year (the prior year) over its first `months` months (null: the year): flows summed over the
+ * months, the waiting list at the end of the last one. Suppressed when any of the months is: a sum of
+ * published cells reveals nothing the reader could not add up, while a sum over suppressed cells
+ * would be a new figure outside the suppression's relations (year − months = a differencing attack).
+ */
+export function figureOverMonths(
+  prior: YearFigures,
+  measure: PlanningMeasure,
+  selection: CubeSelection,
+  months: number | null,
+): PlanningCell {
+  if (months === null) return cellOf(prior.cube.figure(measure, { granularity: 'year' }, selection, prior.pattern));
+  if (measure === 'waitingList') {
+    return cellOf(prior.cube.figure(measure, { granularity: 'month', index: months - 1 }, selection, prior.pattern));
+  }
+  let sum = 0;
+  for (let index = 0; index < months; index++) {
+    const f = prior.cube.figure(measure, { granularity: 'month', index }, selection, prior.pattern);
+    if (f.suppressed) return SUPPRESSED;
+    sum += f.value ?? 0;
+  }
+  return { value: sum, suppressed: false };
+}
+
 function periodOf(granularity: PlanningGranularity, index: number): CubePeriod {
   return granularity === 'year' ? { granularity: 'year' } : { granularity, index };
 }
@@ -155,8 +189,9 @@ export function planningTable(input: {
   breakdown: PlanningBreakdown;
   filters: ResolvedFilters;
   suppression: SuppressionInfo;
+  priorYearMonths: number | null;
 }): PlanningTable {
-  const { current, prior, dims, granularity, breakdown, filters } = input;
+  const { current, prior, dims, granularity, breakdown, filters, priorYearMonths: months } = input;
   const selection = selectionOf(filters, dims);
   const periods = periodsOfYear(current.year, granularity);
   const row = (key: string, label: string, sel: CubeSelection) => ({
@@ -175,7 +210,7 @@ export function planningTable(input: {
   const priorRow = (key: string, sel: CubeSelection) => ({
     key,
     measures: Object.fromEntries(
-      PLANNING_MEASURES.map((measure) => [measure, cellOf(prior.cube.figure(measure, { granularity: 'year' }, sel, prior.pattern))]),
+      PLANNING_MEASURES.map((measure) => [measure, figureOverMonths(prior, measure, sel, months)]),
     ) as PlanningTable['priorYear'][number]['measures'],
   });
   const rows = breakdownRows(breakdown, dims, selection);
@@ -199,6 +234,7 @@ export function planningTable(input: {
     rows: rows.map((r) => row(r.key, r.label, r.selection)),
     total: row(TOTAL_KEY, TOTAL_LABEL, selection),
     priorYear: [...rows.map((r) => priorRow(r.key, r.selection)), priorRow(TOTAL_KEY, selection)],
+    priorYearMonths: months,
   };
 }
 
@@ -219,8 +255,15 @@ function waitingPercentile(bins: readonly HistogramBin[], p: number, starts: Pla
   return { value: histogramPercentile(bins, p), suppressed: false };
 }
 
-function overviewFigures(year: YearFigures, selection: CubeSelection, waiting: readonly HistogramBin[], suppression: SuppressionInfo) {
-  const f = (measure: PlanningMeasure) => cellOf(year.cube.figure(measure, { granularity: 'year' }, selection, year.pattern));
+/** A year's figures of the overview; `months`: only its first months (the prior year of a running year). */
+function overviewFigures(
+  year: YearFigures,
+  selection: CubeSelection,
+  waiting: readonly HistogramBin[],
+  suppression: SuppressionInfo,
+  months: number | null = null,
+) {
+  const f = (measure: PlanningMeasure) => figureOverMonths(year, measure, selection, months);
   const starts = f('starts');
   return {
     needs: f('needs'),
@@ -240,8 +283,10 @@ export function planningOverview(input: {
   filters: ResolvedFilters;
   suppression: SuppressionInfo;
   waitingTargetDays: number;
+  /** The prior year's histograms cover the same months as its figures (`priorYearMonths`). */
   waiting: { current: Map<string, HistogramBin[]>; prior: Map<string, HistogramBin[]> };
   targets: Map<string, number>;
+  priorYearMonths: number | null;
 }): PlanningOverview {
   const { current, prior, dims, filters, suppression } = input;
   const selection = selectionOf(filters, dims);
@@ -266,7 +311,7 @@ export function planningOverview(input: {
         serviceType,
         label: SERVICE_TYPE_LABELS_DE[serviceType],
         current: overviewFigures(current, sel, input.waiting.current.get(serviceType) ?? [], suppression),
-        priorYear: overviewFigures(prior, sel, input.waiting.prior.get(serviceType) ?? [], suppression),
+        priorYear: overviewFigures(prior, sel, input.waiting.prior.get(serviceType) ?? [], suppression, input.priorYearMonths),
         capacityPlaces: places,
         utilisationPercent: utilisation,
         targetStarts: wholeTenant ? (input.targets.get(serviceType) ?? null) : null,
@@ -288,6 +333,7 @@ export function planningOverview(input: {
     suppression,
     waitingTargetDays: input.waitingTargetDays,
     rows,
+    priorYearMonths: input.priorYearMonths,
     definitions: OVERVIEW_DEFINITIONS_DE,
   };
 }

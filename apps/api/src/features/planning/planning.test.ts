@@ -108,17 +108,32 @@ describe.each(['pglite', 'postgres'] as const)('needs planning on %s', (kind) =>
       expect(periodsOf(quarters, 'total', 'starts')).toEqual([3, 0, 1, 0]);
     });
 
-    it('sets the prior year beside the year', async () => {
+    it('sets the same months of the prior year beside the running year', async () => {
       const year = await table('team_lead', { granularity: 'year', breakdown: 'service_type' });
+      // Today is 10 November 2026: compared with January–November 2025.
+      expect(year.priorYearMonths).toBe(11);
       expect(priorOf(year, 'total', 'needs')).toBe(3);
       expect(priorOf(year, 'debt_counselling', 'needs')).toBe(2);
       expect(priorOf(year, 'addiction_counselling', 'needs')).toBe(1);
       expect(priorOf(year, 'total', 'unmetNeeds')).toBe(1);
-      expect(priorOf(year, 'total', 'referrals')).toBe(3);
+      // Sent in 2025: R7 (February), R5 and R10 (December, after the compared months).
+      expect(priorOf(year, 'total', 'referrals')).toBe(1);
       expect(priorOf(year, 'total', 'starts')).toBe(1);
-      // 31 Dec 2025: R5 (addiction) and R10 (debt) were waiting.
-      expect(priorOf(year, 'total', 'waitingList')).toBe(2);
-      expect(priorOf(year, 'addiction_counselling', 'waitingList')).toBe(1);
+      // 30 November 2025: R7 had started, R5 and R10 were not sent yet.
+      expect(priorOf(year, 'total', 'waitingList')).toBe(0);
+      const overview = await get<PlanningOverview>('team_lead', '/api/planning/overview', { year: '2026' });
+      expect(overview.priorYearMonths).toBe(11);
+    });
+
+    it('compares a closed year with the whole prior year', async () => {
+      const year = await table('team_lead', { granularity: 'year', breakdown: 'service_type', year: '2026' });
+      const closed = await table('team_lead', { granularity: 'year', breakdown: 'service_type', year: '2027' });
+      expect(closed.priorYearMonths).toBeNull();
+      // 2027 has not begun: its prior year is the whole of 2026, as the 2026 table's year column.
+      expect(priorOf(closed, 'total', 'needs')).toBe(yearOf(year, 'total', 'needs'));
+      expect(priorOf(closed, 'total', 'referrals')).toBe(yearOf(year, 'total', 'referrals'));
+      const whole = await table('team_lead', { granularity: 'year', breakdown: 'service_type', year: '2025' });
+      expect(whole.priorYearMonths).toBeNull();
     });
 
     it('gives waiting times, capacity, utilisation, plan and costs per service type', async () => {
@@ -267,6 +282,30 @@ describe.each(['pglite', 'postgres'] as const)('needs planning on %s', (kind) =>
       expect(months.total.measures.needs.periods[2]).toEqual({ value: 0, suppressed: false });
     });
 
+    it("publishes the prior year's months so far only as the sum of published months (no new figure to difference)", async () => {
+      const seen = { published: 0, suppressed: 0 };
+      for (const breakdown of ['service_type', 'region', 'target_group']) {
+        const running = await table('coordinator', { granularity: 'year', breakdown });
+        const months = await table('coordinator', { granularity: 'month', breakdown, year: '2025' });
+        expect(running.priorYearMonths).toBe(11);
+        for (const row of [...months.rows, months.total]) {
+          const prior = running.priorYear.find((p) => p.key === row.key)?.measures;
+          for (const measure of ['needs', 'referrals', 'starts'] as const) {
+            const parts = (row.measures[measure]?.periods ?? []).slice(0, 11);
+            const expected = parts.some((c) => c.suppressed)
+              ? { value: null, suppressed: true }
+              : { value: parts.reduce((sum, c) => sum + (c.value ?? 0), 0), suppressed: false };
+            expect(prior?.[measure], `${breakdown} ${row.key} ${measure}`).toEqual(expected);
+            seen[expected.suppressed ? 'suppressed' : 'published']++;
+          }
+          expect(prior?.waitingList, `${breakdown} ${row.key} waiting list`).toEqual(row.measures.waitingList?.periods[10]);
+        }
+      }
+      // Both kinds occur in the fixture (zeros are published, small counts suppressed).
+      expect(seen.published).toBeGreaterThan(0);
+      expect(seen.suppressed).toBeGreaterThan(0);
+    });
+
     it('suppresses derived figures with their cell: waiting times, utilisation, cost per case, plan actuals', async () => {
       const overview = await get<PlanningOverview>('social_planner', '/api/planning/overview', { year: '2026' });
       const debt = overview.rows.find((r) => r.serviceType === 'debt_counselling');
@@ -356,7 +395,9 @@ describe.each(['pglite', 'postgres'] as const)('needs planning on %s', (kind) =>
       expect(res.headers['content-disposition']).toBe('attachment; filename="Bedarfsplanung-2026.csv"');
       expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
       const lines = res.body.replace(/^\uFEFF/, '').split('\r\n');
-      expect(lines[1]).toBe('Leistungsart;Kennzahl;1. Quartal 2026;2. Quartal 2026;3. Quartal 2026;4. Quartal 2026;Jahr 2026;Vorjahr 2025');
+      expect(lines[1]).toBe(
+        'Leistungsart;Kennzahl;1. Quartal 2026;2. Quartal 2026;3. Quartal 2026;4. Quartal 2026;Jahr 2026;Vorjahr Januar–November 2025',
+      );
       expect(lines).toContain('Insgesamt;Festgestellte Bedarfe;.;.;.;0;10;.');
       expect(lines.at(-2)).toBe('. = gesperrt (weniger als 5 Fälle oder zur Sicherung gesperrt)');
       const exact = await call(t, sessions.team_lead, 'GET', '/api/planning/export?year=2026&format=csv&granularity=quarter');

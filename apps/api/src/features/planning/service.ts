@@ -37,6 +37,7 @@ import {
   planningTable,
   planVersion,
   planView,
+  priorYearMonths,
   type ResolvedFilters,
   type SuppressionInfo,
   type YearFigures,
@@ -169,6 +170,7 @@ export class PlanningService {
       breakdown: query.breakdown,
       filters,
       suppression,
+      priorYearMonths: priorYearMonths(current, this.today()),
     });
     return { table, current, suppression };
   }
@@ -186,15 +188,17 @@ export class PlanningService {
       teamId: filters.teamId,
       targetGroup: filters.targetGroup,
     };
-    const histograms = (figures: typeof current | typeof prior) => {
-      const key = JSON.stringify(histogramFilters);
+    const months = priorYearMonths(current, this.today());
+    // The prior year's waiting times over the same months as its counts (the whole year: December).
+    const histograms = (figures: typeof current | typeof prior, untilMonth = 12) => {
+      const key = JSON.stringify({ ...histogramFilters, untilMonth });
       let cached = figures.waiting.get(key);
       if (!cached) {
         cached = this.repo
           .waitingDays(
             trx,
             auth.tenantId,
-            { from: `${figures.year}-01-01`, to: `${figures.year}-12-31` },
+            { from: `${figures.year}-01-01`, to: monthEnd(figures.year, untilMonth) },
             histogramFilters,
             regionOfPostalCode(current.dims),
           )
@@ -218,8 +222,9 @@ export class PlanningService {
       filters,
       suppression,
       waitingTargetDays: rules.waitingTargetDays,
-      waiting: { current: await histograms(current), prior: await histograms(prior) },
+      waiting: { current: await histograms(current), prior: await histograms(prior, months ?? 12) },
       targets,
+      priorYearMonths: months,
     });
   }
 

@@ -10,7 +10,7 @@ import { type Column, DataTable } from '../../components/DataTable';
 import { Loading } from '../../components/Page';
 import { t } from '../../i18n';
 import type { OverviewRow, PlanningOverview, PlanningTable } from './api';
-import { cellNumber, cellText, formatCount, formatDays, formatPercent, periodShort, shortLabel } from './format';
+import { cellNumber, cellText, formatCount, formatDays, formatPercent, periodShort, priorPeriodLabel, shortLabel } from './format';
 import { CategoryBars, Cell, ChartFigure, type Definition, Definitions, NUM, PeriodChart, type Series, Suppressed } from './parts';
 
 /** The overview's definitions of the given figures, named as in the tables beside the charts. */
@@ -81,13 +81,13 @@ export function NeedsCapacityFigure({ overview }: { overview: PlanningOverview }
     },
     {
       key: 'needsPrior',
-      header: t('planning.colNeedsPrior', { year: overview.year - 1 }),
+      header: t('planning.colNeedsPrior', { year: priorPeriodLabel(overview.year, overview.priorYearMonths) }),
       className: NUM,
       render: (r) => <Cell cell={r.priorYear.needs} />,
     },
     {
       key: 'startsPrior',
-      header: t('planning.colStartsPrior', { year: overview.year - 1 }),
+      header: t('planning.colStartsPrior', { year: priorPeriodLabel(overview.year, overview.priorYearMonths) }),
       className: NUM,
       render: (r) => <Cell cell={r.priorYear.starts} />,
     },
@@ -288,7 +288,7 @@ export function UtilisationWaitingFigure({ overview }: { overview: PlanningOverv
     },
     {
       key: 'medianPrior',
-      header: t('planning.colMedianPrior', { year: overview.year - 1 }),
+      header: t('planning.colMedianPrior', { year: priorPeriodLabel(overview.year, overview.priorYearMonths) }),
       className: NUM,
       render: (r) => <Cell cell={r.priorYear.waitingMedianDays} format={formatDays} />,
     },

@@ -2,7 +2,7 @@ import type { PlanningCell } from '@lotse/contracts';
 import { PLANNING_MEASURES, type PlanningMeasure } from '@lotse/domain';
 import { t } from '../../i18n';
 import type { PlanningOverview, PlanningTable } from './api';
-import { cellNumber, cellText, formatCount, formatDays, type TrendDirection, trendOf, trendText } from './format';
+import { cellNumber, cellText, formatCount, formatDays, priorPeriodLabel, type TrendDirection, trendOf, trendText } from './format';
 import { Definitions } from './parts';
 
 interface Tile {
@@ -28,7 +28,7 @@ function tileOf(
   label: string,
   current: PlanningCell | undefined,
   prior: PlanningCell | undefined,
-  year: number,
+  priorLabel: string,
   format = formatCount,
 ): Tile {
   const trend = trendOf(cellNumber(current), cellNumber(prior));
@@ -38,7 +38,7 @@ function tileOf(
     value: cellText(current, format),
     suppressed: Boolean(current?.suppressed),
     direction: trend.direction,
-    trend: trendText(trend, year - 1, cellText(prior, format)),
+    trend: trendText(trend, priorLabel, cellText(prior, format)),
   };
 }
 
@@ -50,7 +50,14 @@ function waitingTile(overview: PlanningOverview): Tile {
   const label = t('planning.tileWaitingMedian');
   const [only] = overview.rows;
   if (overview.rows.length === 1 && only) {
-    return tileOf('waitingMedian', label, only.current.waitingMedianDays, only.priorYear.waitingMedianDays, overview.year, formatDays);
+    return tileOf(
+      'waitingMedian',
+      label,
+      only.current.waitingMedianDays,
+      only.priorYear.waitingMedianDays,
+      priorPeriodLabel(overview.year, overview.priorYearMonths),
+      formatDays,
+    );
   }
   const medians = overview.rows.map((r) => cellNumber(r.current.waitingMedianDays)).filter((v): v is number => v !== null);
   if (medians.length === 0) {
@@ -73,7 +80,8 @@ function waitingTile(overview: PlanningOverview): Tile {
 /** Key figures of the year against the prior year, each with an arrow and the change in words. */
 export function KeyFigures({ table, overview }: { table: PlanningTable; overview: PlanningOverview | null }) {
   const prior = table.priorYear.find((r) => r.key === 'total')?.measures;
-  const tiles = PLANNING_MEASURES.map((m) => tileOf(m, tileLabel(table, m), table.total.measures[m]?.year, prior?.[m], table.year));
+  const priorLabel = priorPeriodLabel(table.year, table.priorYearMonths);
+  const tiles = PLANNING_MEASURES.map((m) => tileOf(m, tileLabel(table, m), table.total.measures[m]?.year, prior?.[m], priorLabel));
   if (overview) tiles.push(waitingTile(overview));
   const definitions = [
     ...table.measures.map((m) => ({ term: m.label, definition: m.definition })),
@@ -83,7 +91,7 @@ export function KeyFigures({ table, overview }: { table: PlanningTable; overview
   ];
   return (
     <section className="planning-keyfigures" aria-labelledby="planning-keyfigures-title">
-      <h2 id="planning-keyfigures-title">{t('planning.keyFiguresTitle', { year: table.year, prior: table.year - 1 })}</h2>
+      <h2 id="planning-keyfigures-title">{t('planning.keyFiguresTitle', { year: table.year, prior: priorLabel })}</h2>
       <ul className="planning-tiles">
         {tiles.map((tile) => (
           <li key={tile.key} className="planning-tile">

@@ -13,7 +13,7 @@ import { SelectField } from '../../components/FormField';
 import { Loading, ProblemAlert } from '../../components/Page';
 import { t } from '../../i18n';
 import { exportUrl, type PlanningTable, type PlanningTableQuery } from './api';
-import { cellNumber, periodShort, signedCount } from './format';
+import { cellNumber, periodShort, priorPeriodLabel, signedCount } from './format';
 import { Cell, Definitions, DownloadLinks, NUM, ScrollRegion, SuppressionLegend } from './parts';
 import type { PlanningSelection } from './query';
 
@@ -177,7 +177,7 @@ function PlanningGrid({
                 {t('planning.colYear', { year: table.year })}
               </th>
               <th scope="col" className={NUM}>
-                {t('planning.colPriorYear', { year: table.year - 1 })}
+                {t('planning.colPriorYear', { year: priorPeriodLabel(table.year, table.priorYearMonths) })}
               </th>
               <th scope="col" className={NUM}>
                 {t('planning.colChange')}

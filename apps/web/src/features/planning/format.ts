@@ -4,7 +4,7 @@
  * German number formats (Intl 'de-DE'); money is integer cents.
  */
 import type { PlanningCell } from '@lotse/contracts';
-import { t } from '../../i18n';
+import { getLanguage, t } from '../../i18n';
 
 export { centsToInput, formatEuro, parseEuroCents } from '../cooperation/kit';
 
@@ -64,7 +64,18 @@ export function trendOf(current: number | null, prior: number | null): Trend {
 }
 
 /** The trend in words, e.g. "+12 % gegenüber 2025 (2025: 250)". */
-export function trendText(trend: Trend, priorYear: number, priorText: string): string {
+/**
+ * The prior year as compared (see `priorYearMonths` of the table and overview): "2025", or for the
+ * running year its months so far, "Januar–November 2025".
+ */
+export function priorPeriodLabel(year: number, months: number | null): string {
+  if (months === null) return String(year - 1);
+  const format = new Intl.DateTimeFormat(getLanguage() === 'de' ? 'de-DE' : 'en-GB', { month: 'long', timeZone: 'UTC' });
+  const month = (index: number) => format.format(new Date(Date.UTC(2000, index, 1)));
+  return months === 1 ? `${month(0)} ${year - 1}` : `${month(0)}–${month(months - 1)} ${year - 1}`;
+}
+
+export function trendText(trend: Trend, priorYear: number | string, priorText: string): string {
   if (trend.direction === 'none') return t('planning.trendNone', { year: priorYear, prior: priorText });
   if (trend.direction === 'same') return t('planning.trendSame', { year: priorYear, prior: priorText });
   const key = trend.direction === 'up' ? 'planning.trendUp' : 'planning.trendDown';

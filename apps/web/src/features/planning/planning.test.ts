@@ -7,6 +7,7 @@ import {
   formatDays,
   formatPercent,
   periodShort,
+  priorPeriodLabel,
   shortLabel,
   signedCount,
   sumOrNull,
@@ -55,6 +56,13 @@ describe('planning formats', () => {
     expect(trendText(trendOf(7, 7), 2025, '7')).toBe('unverändert gegenüber 2025 (2025: 7)');
     expect(trendText(trendOf(null, 7), 2025, '7')).toBe('kein Vergleich mit 2025 möglich (2025: 7)');
     expect(trendText(trendOf(7, null), 2025, 'gesperrt')).toBe('kein Vergleich mit 2025 möglich (2025: gesperrt)');
+  });
+
+  it('names the compared period: the prior year, or its months so far for the running year', () => {
+    expect(priorPeriodLabel(2026, null)).toBe('2025');
+    expect(priorPeriodLabel(2026, 11)).toBe('Januar–November 2025');
+    expect(priorPeriodLabel(2026, 1)).toBe('Januar 2025');
+    expect(trendText(trendOf(110, 100), priorPeriodLabel(2026, 3), '100')).toBe('+10 % gegenüber Januar–März 2025 (Januar–März 2025: 100)');
   });
 
   it('shortens labels and periods for axes and headers', () => {
