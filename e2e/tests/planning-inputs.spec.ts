@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, login, test } from '../fixtures';
+import { csrfToken, expect, login, test } from '../fixtures';
 import { expectVisibleFocus } from '../keyboard';
 
 /**
@@ -138,6 +138,88 @@ test('Administration legt Sozialraum und Team an und ordnet eine Fachkraft dem T
   await expect(page.getByText('Bitte eine ganze Zahl von 1 bis 365 eingeben.').first()).toBeVisible();
   await expect(page.getByLabel('Wartezeit-Ziel in Tagen')).toHaveValue('400');
   await checkA11y(page, 'Fallregeln mit Planungsparametern');
+});
+
+test('Administration deaktiviert ein Team (erst ohne aktive Mitglieder) und reaktiviert es', async ({ page, checkA11y }) => {
+  test.setTimeout(90_000);
+  const suffix = Date.now().toString(36).slice(-5);
+  const teamName = `E2E-Altteam ${suffix}`;
+  const username = `e2e.alt.${suffix}`;
+  await login(page, 'admin');
+
+  // A team with one active member, set up through the API.
+  const headers = { 'X-CSRF-Token': await csrfToken(page.request) };
+  const created = await page.request.post('/api/teams', { data: { name: teamName }, headers });
+  expect(created.status(), await created.text()).toBe(201);
+  const team = (await created.json()) as { id: string };
+  const member = await page.request.post('/api/users', {
+    data: {
+      username,
+      displayName: `Altteam-Mitglied ${suffix}`,
+      roles: ['case_manager'],
+      teamId: team.id,
+      password: 'ein-langes-Passwort',
+    },
+    headers,
+  });
+  expect(member.status(), await member.text()).toBe(201);
+  const userId = ((await member.json()) as { id: string }).id;
+
+  // Deactivating is refused while the member is active: the German message names how many there are.
+  await page.goto('/verwaltung/teams');
+  const teams = page.getByRole('table', { name: /Teams dieses Jobcenters/ });
+  const teamRow = teams.getByRole('row').filter({ has: page.getByRole('link', { name: teamName, exact: true }) });
+  await expect(teamRow.getByRole('cell').last()).toHaveText('1');
+  await teamRow.getByRole('link', { name: teamName }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Team ${teamName} umbenennen` })).toBeVisible();
+  const status = page.getByRole('region', { name: 'Status' });
+  await expect(status).toContainText('Das Team ist aktiv');
+  await status.getByRole('button', { name: /^Deaktivieren/ }).click();
+  const refusal = status.getByRole('alert');
+  await expect(refusal).toContainText(`Dem Team „${teamName}“ ist noch ein aktives Benutzerkonto zugeordnet.`);
+  await checkA11y(page, 'Team deaktivieren abgelehnt');
+
+  // The member leaves the team in the user administration; then the team can be deactivated.
+  await page.goto(`/verwaltung/benutzer/${userId}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Benutzer ${username}` })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Team', exact: true }).selectOption({ label: 'Kein Team' });
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByText('Änderungen gespeichert.')).toBeVisible();
+  await page.goto(`/verwaltung/teams/${team.id}`);
+  await page
+    .getByRole('region', { name: 'Status' })
+    .getByRole('button', { name: /^Deaktivieren/ })
+    .click();
+  await expect(page.getByText(`Das Team „${teamName}“ wurde deaktiviert.`)).toBeVisible();
+
+  // The list shows it with the deactivated ones (after the active ones), marked; without the filter it is gone.
+  const showInactive = page.getByRole('checkbox', { name: /^Auch deaktivierte anzeigen/ });
+  await expect(showInactive).toBeChecked();
+  await expect(teamRow).toContainText('deaktiviert');
+  await expect(teams.getByRole('row').last()).toContainText('deaktiviert');
+  await checkA11y(page, 'Teams mit deaktivierten');
+  await showInactive.uncheck();
+  await expect(teamRow).toHaveCount(0);
+
+  // The user administration no longer offers it.
+  await page.goto(`/verwaltung/benutzer/${userId}`);
+  const teamSelect = page.getByRole('combobox', { name: 'Team', exact: true });
+  await expect(teamSelect.locator('option', { hasText: 'Kein Team' })).toHaveCount(1);
+  await expect(teamSelect.locator('option', { hasText: teamName })).toHaveCount(0);
+
+  // Reactivated from its page, it can be chosen again.
+  await page.goto('/verwaltung/teams');
+  await page.getByRole('checkbox', { name: /^Auch deaktivierte anzeigen/ }).check();
+  await teamRow.getByRole('link', { name: teamName }).click();
+  const inactiveStatus = page.getByRole('region', { name: 'Status' });
+  await expect(inactiveStatus).toContainText('Das Team ist deaktiviert.');
+  await checkA11y(page, 'Deaktiviertes Team');
+  await inactiveStatus.getByRole('button', { name: /^Reaktivieren/ }).click();
+  await expect(page.getByText(`Das Team „${teamName}“ wurde reaktiviert.`)).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /^Auch deaktivierte anzeigen/ })).not.toBeChecked();
+  await expect(teamRow).not.toContainText('deaktiviert');
+  await page.goto(`/verwaltung/benutzer/${userId}`);
+  await expect(page.getByRole('combobox', { name: 'Team', exact: true }).locator('option', { hasText: teamName })).toHaveCount(1);
 });
 
 test('Fallmanagement erfasst aus einer leeren Angebotssuche einen ungedeckten Bedarf', async ({ page, checkA11y }) => {

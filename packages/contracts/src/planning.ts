@@ -213,13 +213,21 @@ export const planningRegionSchema = z
   .object({
     id: uuid,
     name: z.string(),
-    /** Sorted; each code belongs to at most one region of the tenant. */
+    /** Sorted; each code belongs to at most one region of the tenant (empty only for a deactivated region). */
     postalCodes: z.array(z.string()),
+    /**
+     * false: deactivated. It stays in the planning figures with the codes it still holds; another region
+     * may take its codes (they then move there). Reactivated with PATCH `{ active: true }`.
+     */
+    active: z.boolean(),
     version: z.number().int(),
   })
   .meta({ id: 'PlanningRegion' });
 export type PlanningRegion = z.infer<typeof planningRegionSchema>;
 export const planningRegionList = z.object({ items: z.array(planningRegionSchema) }).meta({ id: 'PlanningRegionList' });
+/** Which regions or teams a list holds: the active ones (default), the deactivated ones, or all (active first). */
+export const organisationListQuery = z.strictObject({ active: z.enum(['true', 'false', 'all']).default('true') });
+export type OrganisationListQuery = z.infer<typeof organisationListQuery>;
 const postalCode = z
   .string()
   .trim()
@@ -229,18 +237,26 @@ export const createPlanningRegionRequest = z.strictObject({
   postalCodes: z.array(postalCode).min(1, 'Mindestens eine Postleitzahl.').max(500),
 });
 export type CreatePlanningRegionRequest = z.infer<typeof createPlanningRegionRequest>;
-export const updatePlanningRegionRequest = createPlanningRegionRequest.partial();
+/** Rename, replace the codes, and/or deactivate (`active: false`) or reactivate (`active: true`). */
+export const updatePlanningRegionRequest = z.strictObject({
+  ...createPlanningRegionRequest.partial().shape,
+  active: z.boolean().optional(),
+});
 export type UpdatePlanningRegionRequest = z.infer<typeof updatePlanningRegionRequest>;
 
-/** A team of staff: a dimension of needs planning and quality indicators; `memberCount` counts active accounts. */
+/**
+ * A team of staff: a dimension of needs planning and quality indicators; `memberCount` counts active
+ * accounts. A deactivated team (`active: false`) can be given to nobody; users in it keep it until changed.
+ */
 export const teamSchema = z
-  .object({ id: uuid, name: z.string(), memberCount: z.number().int(), version: z.number().int() })
+  .object({ id: uuid, name: z.string(), memberCount: z.number().int(), active: z.boolean(), version: z.number().int() })
   .meta({ id: 'Team' });
 export type Team = z.infer<typeof teamSchema>;
 export const teamList = z.object({ items: z.array(teamSchema) }).meta({ id: 'TeamList' });
 export const createTeamRequest = z.strictObject({ name: requiredText(100) });
 export type CreateTeamRequest = z.infer<typeof createTeamRequest>;
-export const updateTeamRequest = createTeamRequest.partial();
+/** Rename, and/or deactivate (`active: false`, refused while active accounts belong to it) or reactivate. */
+export const updateTeamRequest = z.strictObject({ name: requiredText(100).optional(), active: z.boolean().optional() });
 export type UpdateTeamRequest = z.infer<typeof updateTeamRequest>;
 export const planningDimensionsSchema = z
   .object({ regions: z.array(planningRegionSchema), teams: z.array(teamSchema), years: z.array(z.number().int()) })

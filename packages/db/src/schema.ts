@@ -580,6 +580,8 @@ export interface PlanningRegionsTable {
   name: string;
   postalCodes: string[];
   sortOrder: Generated<number>;
+  /** false: deactivated; kept for the figures of past years, its postal codes free for other regions. */
+  active: Generated<boolean>;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -589,6 +591,8 @@ export interface TeamsTable {
   tenantId: string;
   id: string;
   name: string;
+  /** false: deactivated; users keep it until changed, nobody can be given it any more. */
+  active: Generated<boolean>;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;

@@ -162,6 +162,21 @@ export const ERROR_CATALOG = {
     en: 'A postal code already belongs to another planning region. Each postal code can belong to one region only.',
   },
   UNKNOWN_TEAM: { status: 422, de: 'Dieses Team gibt es in diesem Jobcenter nicht.', en: 'This team does not exist in this Jobcenter.' },
+  TEAM_INACTIVE: {
+    status: 422,
+    de: 'Dieses Team ist deaktiviert und kann niemandem mehr zugeordnet werden.',
+    en: 'This team is deactivated and cannot be assigned to anyone any more.',
+  },
+  TEAM_HAS_ACTIVE_MEMBERS: {
+    status: 409,
+    de: 'Dem Team sind noch aktive Benutzerkonten zugeordnet; es kann erst danach deaktiviert werden.',
+    en: 'Active user accounts still belong to this team; it can be deactivated only after that.',
+  },
+  REGION_WITHOUT_POSTAL_CODES: {
+    status: 409,
+    de: 'Der Sozialraum hat keine Postleitzahl mehr; er kann nur mit mindestens einer Postleitzahl reaktiviert werden.',
+    en: 'The planning region has no postal code left; it can be reactivated only with at least one postal code.',
+  },
   UNKNOWN_REGION: {
     status: 422,
     de: 'Diesen Sozialraum gibt es in diesem Jobcenter nicht.',

@@ -31,6 +31,18 @@ export const organisationDe = {
   'organisation.regionPostalCodesTooMany': 'Ein Sozialraum kann höchstens {max} Postleitzahlen umfassen.',
   'organisation.toRegions': 'Zur Liste der Sozialräume',
   'organisation.conflictRegion': 'Jemand anderes hat diesen Sozialraum inzwischen geändert.',
+  'organisation.regionsCaptionAll': 'Sozialräume dieses Jobcenters, auch deaktivierte ({count})',
+  'organisation.regionsAllInactive': 'Alle Sozialräume sind deaktiviert. Zeigen Sie sie mit „Auch deaktivierte anzeigen“ an.',
+  'organisation.regionActiveText': 'Der Sozialraum ist aktiv.',
+  'organisation.regionActiveHint':
+    'Deaktivieren Sie einen Sozialraum, den es nicht mehr gibt. Er bleibt in den Planungszahlen erhalten, auch in denen früherer Jahre, und behält seine Postleitzahlen. Andere Sozialräume können sie danach übernehmen; eine übernommene Postleitzahl zählt dann dort, auch in den Zahlen früherer Jahre (die Zuordnung gilt immer nach dem aktuellen Stand).',
+  'organisation.regionInactiveText': 'Der Sozialraum ist deaktiviert.',
+  'organisation.regionInactiveHint':
+    'Er erscheint in der Bedarfsplanung als „deaktiviert“. Seine Postleitzahlen können andere Sozialräume übernehmen. Reaktiviert gilt er wieder mit den Postleitzahlen, die er noch hat.',
+  'organisation.regionInactiveNoCodes':
+    'Alle seine Postleitzahlen gehören inzwischen zu anderen Sozialräumen. Tragen Sie oben zuerst mindestens eine Postleitzahl ein und speichern Sie; danach lässt er sich reaktivieren.',
+  'organisation.regionDeactivated': 'Der Sozialraum „{name}“ wurde deaktiviert.',
+  'organisation.regionReactivated': 'Der Sozialraum „{name}“ wurde reaktiviert.',
 
   // teams
   'organisation.teamsTitle': 'Teams',
@@ -56,6 +68,29 @@ export const organisationDe = {
   'organisation.teamMemberDisabled': '{name} (gesperrt)',
   'organisation.toTeams': 'Zur Liste der Teams',
   'organisation.conflictTeam': 'Jemand anderes hat dieses Team inzwischen umbenannt.',
+  'organisation.teamsCaptionAll': 'Teams dieses Jobcenters, auch deaktivierte ({count})',
+  'organisation.teamsAllInactive': 'Alle Teams sind deaktiviert. Zeigen Sie sie mit „Auch deaktivierte anzeigen“ an.',
+  'organisation.teamActiveText': 'Das Team ist aktiv und kann Benutzerkonten zugeordnet werden.',
+  'organisation.teamActiveHint':
+    'Ein deaktiviertes Team steht in der Benutzerverwaltung nicht mehr zur Auswahl und bleibt in den Planungszahlen erhalten. Deaktivieren lässt es sich erst, wenn ihm keine aktiven Benutzerkonten mehr zugeordnet sind (derzeit: {count}); gesperrte Konten behalten das Team.',
+  'organisation.teamInactiveText': 'Das Team ist deaktiviert.',
+  'organisation.teamInactiveHint':
+    'Es kann niemandem mehr zugeordnet werden; wer ihm noch angehört, behält es, bis Sie in der Benutzerverwaltung ein anderes Team wählen. Reaktiviert steht es wieder zur Auswahl.',
+  'organisation.teamDeactivated': 'Das Team „{name}“ wurde deaktiviert.',
+  'organisation.teamReactivated': 'Das Team „{name}“ wurde reaktiviert.',
+
+  // deactivation (regions and teams)
+  'organisation.showInactive': 'Auch deaktivierte anzeigen ({count})',
+  'organisation.active': 'aktiv',
+  'organisation.inactive': 'deaktiviert',
+  'organisation.inactiveOption': '{name} (deaktiviert)',
+  'organisation.statusHeading': 'Status',
+  'organisation.deactivate': 'Deaktivieren',
+  'organisation.reactivate': 'Reaktivieren',
+  'organisation.statusConflict':
+    'Der Eintrag wurde inzwischen von jemand anderem geändert. Laden Sie die aktuelle Fassung und entscheiden Sie erneut (nicht gespeicherte Eingaben im Formular gehen dabei verloren).',
+  'organisation.statusReload': 'Aktuelle Fassung laden',
+  'organisation.statusReloaded': 'Die aktuelle Fassung ist geladen.',
 
   // a user's team
   'organisation.userTeam': 'Team',
@@ -64,6 +99,8 @@ export const organisationDe = {
   'organisation.userTeamLoading': 'Teams werden geladen …',
   'organisation.userTeamLoadFailed': 'Die Teams konnten nicht geladen werden: {reason}',
   'organisation.userTeamCurrent': 'Bisheriges Team',
+  'organisation.userTeamInactiveHint':
+    'Das bisherige Team ist deaktiviert: Die Fachkraft behält es, bis Sie ein anderes wählen; zurück in ein deaktiviertes Team kann niemand.',
   'organisation.userColTeam': 'Team',
 
   // planning parameters in the case rules

@@ -30,6 +30,18 @@ export const organisationEn: Record<keyof typeof organisationDe, string> = {
   'organisation.regionPostalCodesRequired': 'Please enter at least one postal code.',
   'organisation.regionPostalCodesTooMany': 'A region can hold at most {max} postal codes.',
   'organisation.toRegions': 'To the list of regions',
+  'organisation.regionsCaptionAll': 'Planning regions of this Jobcenter, including deactivated ones ({count})',
+  'organisation.regionsAllInactive': 'All planning regions are deactivated. Show them with “Show deactivated ones too”.',
+  'organisation.regionActiveText': 'The planning region is active.',
+  'organisation.regionActiveHint':
+    'Deactivate a planning region that no longer exists. It stays in the planning figures, also those of past years, and keeps its postal codes. Other regions may take them afterwards; a postal code taken counts there, also in the figures of past years (the assignment always follows the current state).',
+  'organisation.regionInactiveText': 'The planning region is deactivated.',
+  'organisation.regionInactiveHint':
+    'Needs planning shows it as “deactivated”. Other regions may take its postal codes. Reactivated, it counts again with the postal codes it still has.',
+  'organisation.regionInactiveNoCodes':
+    'All its postal codes now belong to other planning regions. First enter at least one postal code above and save; then it can be reactivated.',
+  'organisation.regionDeactivated': 'The planning region “{name}” was deactivated.',
+  'organisation.regionReactivated': 'The planning region “{name}” was reactivated.',
   'organisation.conflictRegion': 'Someone else has changed this region in the meantime.',
 
   'organisation.teamsTitle': 'Teams',
@@ -54,6 +66,27 @@ export const organisationEn: Record<keyof typeof organisationDe, string> = {
   'organisation.teamMembersHint': 'Assign members in the user administration (field “Team”).',
   'organisation.teamMemberDisabled': '{name} (disabled)',
   'organisation.toTeams': 'To the list of teams',
+  'organisation.teamsCaptionAll': 'Teams of this Jobcenter, including deactivated ones ({count})',
+  'organisation.teamsAllInactive': 'All teams are deactivated. Show them with “Show deactivated ones too”.',
+  'organisation.teamActiveText': 'The team is active and can be assigned to user accounts.',
+  'organisation.teamActiveHint':
+    'A deactivated team can no longer be chosen in the user administration and stays in the planning figures. It can be deactivated only when no active user accounts belong to it (now: {count}); disabled accounts keep the team.',
+  'organisation.teamInactiveText': 'The team is deactivated.',
+  'organisation.teamInactiveHint':
+    'It can be assigned to nobody; whoever still belongs to it keeps it until you choose another team in the user administration. Reactivated, it can be chosen again.',
+  'organisation.teamDeactivated': 'The team “{name}” was deactivated.',
+  'organisation.teamReactivated': 'The team “{name}” was reactivated.',
+  'organisation.showInactive': 'Show deactivated ones too ({count})',
+  'organisation.active': 'active',
+  'organisation.inactive': 'deactivated',
+  'organisation.inactiveOption': '{name} (deactivated)',
+  'organisation.statusHeading': 'Status',
+  'organisation.deactivate': 'Deactivate',
+  'organisation.reactivate': 'Reactivate',
+  'organisation.statusConflict':
+    'Someone else changed this record in the meantime. Load the current version and decide again (unsaved input in the form is lost).',
+  'organisation.statusReload': 'Load the current version',
+  'organisation.statusReloaded': 'The current version is loaded.',
   'organisation.conflictTeam': 'Someone else has renamed this team in the meantime.',
 
   'organisation.userTeam': 'Team',
@@ -61,6 +94,8 @@ export const organisationEn: Record<keyof typeof organisationDe, string> = {
   'organisation.userTeamNone': 'No team',
   'organisation.userTeamLoading': 'Loading teams …',
   'organisation.userTeamLoadFailed': 'The teams could not be loaded: {reason}',
+  'organisation.userTeamInactiveHint':
+    'The current team is deactivated: the staff member keeps it until you choose another; nobody can be put back into a deactivated team.',
   'organisation.userTeamCurrent': 'Previous team',
   'organisation.userColTeam': 'Team',
 

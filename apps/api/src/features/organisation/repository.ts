@@ -3,22 +3,20 @@ import { type Insertable, sql } from 'kysely';
 
 export type RegionRow = NonNullable<Awaited<ReturnType<OrganisationRepository['findRegion']>>>;
 export type TeamRow = NonNullable<Awaited<ReturnType<OrganisationRepository['findTeam']>>>;
+/** Which rows a list holds (`OrganisationListQuery['active']`). */
+export type ActiveFilter = 'true' | 'false' | 'all';
 
-const REGION_COLUMNS = ['id', 'name', 'postalCodes', 'version'] as const;
+const REGION_COLUMNS = ['id', 'name', 'postalCodes', 'active', 'version'] as const;
 
 /** Planning regions (Sozialräume) and teams of a tenant (SPEC C12 dimensions). */
 export class OrganisationRepository {
   // ——— regions ———
 
-  regions(trx: Tx, tenantId: string) {
-    return trx
-      .selectFrom('planningRegions')
-      .select(REGION_COLUMNS)
-      .where('tenantId', '=', tenantId)
-      .orderBy('sortOrder')
-      .orderBy('name')
-      .orderBy('id')
-      .execute();
+  /** Active regions first, then by their order and name. */
+  regions(trx: Tx, tenantId: string, active: ActiveFilter = 'all') {
+    let query = trx.selectFrom('planningRegions').select(REGION_COLUMNS).where('tenantId', '=', tenantId);
+    if (active !== 'all') query = query.where('active', '=', active === 'true');
+    return query.orderBy('active', 'desc').orderBy('sortOrder').orderBy('name').orderBy('id').execute();
   }
 
   findRegion(trx: Tx, tenantId: string, id: string, options: { forUpdate?: boolean } = {}) {
@@ -35,11 +33,11 @@ export class OrganisationRepository {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`planning_regions|${tenantId}`}, 0))`.execute(trx);
   }
 
-  /** Regions other than `exceptId` holding one of `postalCodes`, with the codes they hold. */
+  /** Regions other than `exceptId` holding one of `postalCodes`, with the codes they hold and whether active. */
   regionsHolding(trx: Tx, tenantId: string, postalCodes: string[], exceptId?: string) {
     let query = trx
       .selectFrom('planningRegions')
-      .select(['id', 'name', 'postalCodes'])
+      .select(['id', 'name', 'postalCodes', 'active', 'version'])
       .where('tenantId', '=', tenantId)
       .where(sql<boolean>`postal_codes && ${sql.val(postalCodes)}::text[]`);
     if (exceptId) query = query.where('id', '<>', exceptId);
@@ -56,15 +54,21 @@ export class OrganisationRepository {
 
   // ——— teams ———
 
-  teams(trx: Tx, tenantId: string) {
-    return this.teamQuery(trx, tenantId).orderBy('t.name').orderBy('t.id').execute();
+  /** Active teams first, then by name. */
+  teams(trx: Tx, tenantId: string, active: ActiveFilter = 'all') {
+    let query = this.teamQuery(trx, tenantId);
+    if (active !== 'all') query = query.where('t.active', '=', active === 'true');
+    return query.orderBy('t.active', 'desc').orderBy('t.name').orderBy('t.id').execute();
   }
 
   findTeam(trx: Tx, tenantId: string, id: string) {
     return this.teamQuery(trx, tenantId).where('t.id', '=', id).executeTakeFirst();
   }
 
-  /** Locks the team row for a change; its version. */
+  /**
+   * Locks the team row for a change; its version. A user's team assignment reads the row `for share`
+   * (users/repository.ts), so a deactivation and an assignment to the same team wait for each other.
+   */
   lockTeam(trx: Tx, tenantId: string, id: string) {
     return trx.selectFrom('teams').select(['version']).where('tenantId', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
   }
@@ -73,7 +77,7 @@ export class OrganisationRepository {
   private teamQuery(trx: Tx, tenantId: string) {
     return trx
       .selectFrom('teams as t')
-      .select(['t.id', 't.name', 't.version'])
+      .select(['t.id', 't.name', 't.active', 't.version'])
       .select((eb) =>
         eb
           .selectFrom('users as u')

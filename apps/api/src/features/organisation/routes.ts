@@ -2,6 +2,7 @@ import {
   createPlanningRegionRequest,
   createTeamRequest,
   idParams,
+  organisationListQuery,
   planningRegionList,
   planningRegionSchema,
   teamList,
@@ -42,9 +43,14 @@ export function organisationRoutes(app: FastifyInstance, service: OrganisationSe
     '/api/planning/regions',
     {
       config: read,
-      schema: { tags: regionTags, summary: 'Sozialräume des Jobcenters mit ihren Postleitzahlen', response: { 200: planningRegionList } },
+      schema: {
+        tags: regionTags,
+        summary: 'Sozialräume des Jobcenters mit ihren Postleitzahlen (Voreinstellung: nur aktive; active=all: aktive zuerst)',
+        querystring: organisationListQuery,
+        response: { 200: planningRegionList },
+      },
     },
-    async (request) => service.regions(authOf(request)),
+    async (request) => service.regions(authOf(request), request.query),
   );
   r.post(
     '/api/planning/regions',
@@ -71,7 +77,8 @@ export function organisationRoutes(app: FastifyInstance, service: OrganisationSe
       config: admin,
       schema: {
         tags: regionTags,
-        summary: 'Sozialraum umbenennen oder seine Postleitzahlen ersetzen; If-Match erforderlich',
+        summary:
+          'Sozialraum umbenennen, seine Postleitzahlen ersetzen, deaktivieren (active: false) oder reaktivieren (active: true); If-Match erforderlich',
         params: idParams,
         body: updatePlanningRegionRequest,
         response: { 200: planningRegionSchema },
@@ -87,9 +94,14 @@ export function organisationRoutes(app: FastifyInstance, service: OrganisationSe
     '/api/teams',
     {
       config: read,
-      schema: { tags: regionTags, summary: 'Teams des Jobcenters mit der Zahl ihrer aktiven Mitglieder', response: { 200: teamList } },
+      schema: {
+        tags: regionTags,
+        summary: 'Teams des Jobcenters mit der Zahl ihrer aktiven Mitglieder (Voreinstellung: nur aktive; active=all: aktive zuerst)',
+        querystring: organisationListQuery,
+        response: { 200: teamList },
+      },
     },
-    async (request) => service.teams(authOf(request)),
+    async (request) => service.teams(authOf(request), request.query),
   );
   r.post(
     '/api/teams',
@@ -116,7 +128,8 @@ export function organisationRoutes(app: FastifyInstance, service: OrganisationSe
       config: admin,
       schema: {
         tags: regionTags,
-        summary: 'Team umbenennen; If-Match erforderlich (Mitglieder werden in der Benutzerverwaltung zugeordnet)',
+        summary:
+          'Team umbenennen, deaktivieren (active: false; nicht, solange aktive Benutzerkonten zugeordnet sind) oder reaktivieren; If-Match erforderlich (Mitglieder werden in der Benutzerverwaltung zugeordnet)',
         params: idParams,
         body: updateTeamRequest,
         response: { 200: teamSchema },

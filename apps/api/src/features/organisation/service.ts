@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   CreatePlanningRegionRequest,
   CreateTeamRequest,
+  OrganisationListQuery,
   PlanningRegion,
   Team,
   UpdatePlanningRegionRequest,
@@ -13,7 +14,7 @@ import type { Kysely } from 'kysely';
 import type { AppConfig } from '../../config';
 import type { AuthContext } from '../../http/access';
 import { isUniqueViolation } from '../../http/db-errors';
-import { AuditRepository } from '../audit/repository';
+import { type Actor, AuditRepository } from '../audit/repository';
 import { type Created, once } from '../idempotency/idempotency';
 import { OrganisationRepository, type RegionRow, type TeamRow } from './repository';
 
@@ -32,11 +33,21 @@ const TEAM_NAME_TAKEN: FieldError = {
 };
 
 function toRegion(row: RegionRow): PlanningRegion {
-  return { id: row.id, name: row.name, postalCodes: row.postalCodes, version: row.version };
+  return { id: row.id, name: row.name, postalCodes: row.postalCodes, active: row.active, version: row.version };
 }
 
 function toTeam(row: TeamRow): Team {
-  return { id: row.id, name: row.name, memberCount: row.memberCount ?? 0, version: row.version };
+  return { id: row.id, name: row.name, memberCount: row.memberCount ?? 0, active: row.active, version: row.version };
+}
+
+/** What the change log keeps of a team (the member count is not the team's own data). */
+const teamSnapshot = (team: { name: string; active: boolean }) => ({ name: team.name, active: team.active });
+
+/** „ein aktives Benutzerkonto“ / „3 aktive Benutzerkonten“, with the verb that goes with it. */
+function activeAccounts(n: number): { de: string; verb: string; pronoun: string; en: string } {
+  return n === 1
+    ? { de: 'ein aktives Benutzerkonto', verb: 'ist', pronoun: 'es', en: 'one active user account' }
+    : { de: `${n} aktive Benutzerkonten`, verb: 'sind', pronoun: 'sie', en: `${n} active user accounts` };
 }
 
 /** A region's codes as stored: each once, in order. */
@@ -66,8 +77,10 @@ export class OrganisationService {
 
   // ——— regions ———
 
-  regions(auth: AuthContext): Promise<{ items: PlanningRegion[] }> {
-    return withTenant(this.db, auth.tenantId, async (trx) => ({ items: (await repo.regions(trx, auth.tenantId)).map(toRegion) }));
+  regions(auth: AuthContext, query: OrganisationListQuery = { active: 'true' }): Promise<{ items: PlanningRegion[] }> {
+    return withTenant(this.db, auth.tenantId, async (trx) => ({
+      items: (await repo.regions(trx, auth.tenantId, query.active)).map(toRegion),
+    }));
   }
 
   region(auth: AuthContext, id: string): Promise<PlanningRegion> {
@@ -90,7 +103,7 @@ export class OrganisationService {
           { tenantId: auth.tenantId, userId: auth.userId, key: idempotencyKey, route: 'POST /api/planning/regions', body: input },
           async () => {
             await repo.lockRegions(trx, auth.tenantId);
-            await requireFreePostalCodes(trx, auth.tenantId, input.postalCodes);
+            await takePostalCodes(trx, auth, input.postalCodes);
             const id = randomUUID();
             await repo.insertRegion(trx, {
               tenantId: auth.tenantId,
@@ -118,10 +131,30 @@ export class OrganisationService {
         if (before.version !== expectedVersion) throw new AppError('PRECONDITION_FAILED');
         const set: Record<string, unknown> = {};
         if (changes.name !== undefined) set.name = changes.name;
-        if (changes.postalCodes !== undefined) {
-          await requireFreePostalCodes(trx, auth.tenantId, changes.postalCodes, id);
-          set.postalCodes = normalizePostalCodes(changes.postalCodes);
+        const reactivating = changes.active === true && !before.active;
+        if (reactivating && changes.postalCodes === undefined && before.postalCodes.length === 0) {
+          throw new AppError('REGION_WITHOUT_POSTAL_CODES', {
+            fields: [
+              {
+                field: 'postalCodes',
+                code: 'required',
+                message: 'Bitte tragen Sie beim Reaktivieren mindestens eine Postleitzahl ein.',
+              },
+            ],
+            detail: {
+              de: `Alle Postleitzahlen des Sozialraums „${before.name}“ gehören inzwischen zu anderen Sozialräumen. Tragen Sie beim Reaktivieren mindestens eine Postleitzahl ein.`,
+              en: `All postal codes of the planning region "${before.name}" now belong to other regions. Give at least one postal code when reactivating it.`,
+            },
+          });
         }
+        if (changes.postalCodes !== undefined) {
+          await takePostalCodes(trx, auth, changes.postalCodes, id);
+          set.postalCodes = normalizePostalCodes(changes.postalCodes);
+        } else if (reactivating) {
+          // Its codes were its own while it was deactivated (another region taking one moves it); checked all the same.
+          await takePostalCodes(trx, auth, before.postalCodes, id);
+        }
+        if (changes.active !== undefined) set.active = changes.active;
         if (!(await repo.updateRegion(trx, auth.tenantId, id, expectedVersion, set))) throw new AppError('PRECONDITION_FAILED');
         const after = await repo.findRegion(trx, auth.tenantId, id);
         if (!after) throw new Error('region vanished after update');
@@ -133,8 +166,10 @@ export class OrganisationService {
 
   // ——— teams ———
 
-  teams(auth: AuthContext): Promise<{ items: Team[] }> {
-    return withTenant(this.db, auth.tenantId, async (trx) => ({ items: (await repo.teams(trx, auth.tenantId)).map(toTeam) }));
+  teams(auth: AuthContext, query: OrganisationListQuery = { active: 'true' }): Promise<{ items: Team[] }> {
+    return withTenant(this.db, auth.tenantId, async (trx) => ({
+      items: (await repo.teams(trx, auth.tenantId, query.active)).map(toTeam),
+    }));
   }
 
   team(auth: AuthContext, id: string): Promise<Team> {
@@ -157,7 +192,7 @@ export class OrganisationService {
             const created = await repo.findTeam(trx, auth.tenantId, id);
             if (!created) throw new Error('team vanished after insert');
             const team = toTeam(created);
-            await audit.appendChange(trx, auth, 'team', id, 'create', null, { name: team.name });
+            await audit.appendChange(trx, auth, 'team', id, 'create', null, teamSnapshot(team));
             return team;
           },
         ),
@@ -173,12 +208,24 @@ export class OrganisationService {
         if (locked.version !== expectedVersion) throw new AppError('PRECONDITION_FAILED');
         const before = await repo.findTeam(trx, auth.tenantId, id);
         if (!before) throw new Error('team vanished while locked');
+        // Counted under the lock: an assignment to this team holds the row `for share` until it commits.
+        if (changes.active === false && before.active && (before.memberCount ?? 0) > 0) {
+          const n = activeAccounts(before.memberCount ?? 0);
+          throw new AppError('TEAM_HAS_ACTIVE_MEMBERS', {
+            fields: [{ field: 'active', code: 'has_active_members', message: `Dem Team ${n.verb} noch ${n.de} zugeordnet.` }],
+            detail: {
+              de: `Dem Team „${before.name}“ ${n.verb} noch ${n.de} zugeordnet. Ordnen Sie ${n.pronoun} in der Benutzerverwaltung einem anderen Team zu oder sperren Sie ${n.pronoun}; danach lässt sich das Team deaktivieren.`,
+              en: `The team "${before.name}" still has ${n.en}. Move them to another team or disable them in the user administration; then the team can be deactivated.`,
+            },
+          });
+        }
         const set: Record<string, unknown> = {};
         if (changes.name !== undefined) set.name = changes.name;
+        if (changes.active !== undefined) set.active = changes.active;
         if (!(await repo.updateTeam(trx, auth.tenantId, id, expectedVersion, set))) throw new AppError('PRECONDITION_FAILED');
         const after = await repo.findTeam(trx, auth.tenantId, id);
         if (!after) throw new Error('team vanished after update');
-        await audit.appendChange(trx, auth, 'team', id, 'update', { name: before.name }, { name: after.name });
+        await audit.appendChange(trx, auth, 'team', id, 'update', teamSnapshot(before), teamSnapshot(after));
         return toTeam(after);
       }),
     );
@@ -186,30 +233,49 @@ export class OrganisationService {
 }
 
 /**
- * A postal code belongs to at most one region of the tenant: 409 naming each code and the region that
- * holds it (field `postalCodes.<i>`, the position in the request). Call under `lockRegions`.
+ * A postal code belongs to at most one region of the tenant. A code of an active region cannot be taken:
+ * 409 naming each code and the region that holds it (field `postalCodes.<i>`, the position in the
+ * request). A code a deactivated region still holds moves: it is removed there (that region's version
+ * goes up and the change log records it), so every code stays in one region and the figures count it for
+ * the region that took it. Call under `lockRegions`.
  */
-async function requireFreePostalCodes(trx: Tx, tenantId: string, postalCodes: readonly string[], exceptRegionId?: string) {
-  const holders = await repo.regionsHolding(trx, tenantId, [...new Set(postalCodes)], exceptRegionId);
+async function takePostalCodes(trx: Tx, actor: Actor, postalCodes: readonly string[], exceptRegionId?: string) {
+  const wanted = [...new Set(postalCodes)];
+  const holders = await repo.regionsHolding(trx, actor.tenantId, wanted, exceptRegionId);
   if (holders.length === 0) return;
   const holderOf = new Map<string, string>();
-  for (const region of holders) for (const code of region.postalCodes) if (!holderOf.has(code)) holderOf.set(code, region.name);
+  for (const region of holders)
+    if (region.active) for (const code of region.postalCodes) if (!holderOf.has(code)) holderOf.set(code, region.name);
   const taken: { code: string; region: string; index: number }[] = [];
   postalCodes.forEach((code, index) => {
     const region = holderOf.get(code);
     if (region !== undefined && !taken.some((t) => t.code === code)) taken.push({ code, region, index });
   });
-  const fields: FieldError[] = taken.map((t) => ({
-    field: `postalCodes.${t.index}`,
-    code: 'in_other_region',
-    message: `Die Postleitzahl ${t.code} gehört bereits zum Sozialraum „${t.region}“.`,
-  }));
-  const list = taken.map((t) => `${t.code} („${t.region}“)`).join(', ');
-  throw new AppError('POSTAL_CODE_IN_OTHER_REGION', {
-    fields,
-    detail: {
-      de: `Bereits anderen Sozialräumen zugeordnet: ${list}.`,
-      en: `Already assigned to other planning regions: ${list}.`,
-    },
-  });
+  if (taken.length > 0) {
+    const fields: FieldError[] = taken.map((t) => ({
+      field: `postalCodes.${t.index}`,
+      code: 'in_other_region',
+      message: `Die Postleitzahl ${t.code} gehört bereits zum Sozialraum „${t.region}“.`,
+    }));
+    const list = taken.map((t) => `${t.code} („${t.region}“)`).join(', ');
+    throw new AppError('POSTAL_CODE_IN_OTHER_REGION', {
+      fields,
+      detail: {
+        de: `Bereits anderen Sozialräumen zugeordnet: ${list}.`,
+        en: `Already assigned to other planning regions: ${list}.`,
+      },
+    });
+  }
+  const moving = new Set(wanted);
+  for (const region of holders) {
+    const before = toRegion(region);
+    const remaining = region.postalCodes.filter((code) => !moving.has(code));
+    // The regions' lock is held, so the version read above is still the current one.
+    if (!(await repo.updateRegion(trx, actor.tenantId, region.id, region.version, { postalCodes: remaining }))) {
+      throw new Error('region changed under the regions lock');
+    }
+    const after = await repo.findRegion(trx, actor.tenantId, region.id);
+    if (!after) throw new Error('region vanished after update');
+    await audit.appendChange(trx, actor, 'planning_region', region.id, 'update', before, toRegion(after));
+  }
 }

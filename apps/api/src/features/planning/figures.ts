@@ -47,14 +47,21 @@ export interface RegionRow {
   id: string;
   name: string;
   postalCodes: string[];
+  /** A deactivated region stays a dimension (figures of past years refer to it), marked in its label. */
+  active: boolean;
   version: number;
 }
 export interface TeamRow {
   id: string;
   name: string;
   memberCount: number;
+  active: boolean;
   version: number;
 }
+
+/** A region's or team's row label: its name, marked when it is deactivated. */
+const dimensionLabel = (d: { name: string; active: boolean }) => (d.active ? d.name : `${d.name} (deaktiviert)`);
+
 export interface Dimensions {
   regions: RegionRow[];
   teams: TeamRow[];
@@ -125,12 +132,12 @@ export function breakdownRows(
         rows.push({ key: st, label: SERVICE_TYPE_LABELS_DE[st], selection: { ...selection, serviceType: s } });
     });
   } else if (breakdown === 'region') {
-    const all = [...dims.regions.map((r) => ({ key: r.id, label: r.name })), { key: NO_REGION_KEY, label: NO_REGION_LABEL }];
+    const all = [...dims.regions.map((r) => ({ key: r.id, label: dimensionLabel(r) })), { key: NO_REGION_KEY, label: NO_REGION_LABEL }];
     all.forEach((row, r) => {
       if (selection.region === null || selection.region === r) rows.push({ ...row, selection: { ...selection, region: r } });
     });
   } else if (breakdown === 'team') {
-    const all = [...dims.teams.map((t) => ({ key: t.id, label: t.name })), { key: NO_TEAM_KEY, label: NO_TEAM_LABEL }];
+    const all = [...dims.teams.map((t) => ({ key: t.id, label: dimensionLabel(t) })), { key: NO_TEAM_KEY, label: NO_TEAM_LABEL }];
     all.forEach((row, m) => {
       if (selection.team === null || selection.team === m) rows.push({ ...row, selection: { ...selection, team: m } });
     });

@@ -234,7 +234,7 @@ export class PlanningRepository {
   regions(trx: Tx, tenantId: string) {
     return trx
       .selectFrom('planningRegions')
-      .select(['id', 'name', 'postalCodes', 'version'])
+      .select(['id', 'name', 'postalCodes', 'active', 'version'])
       .where('tenantId', '=', tenantId)
       .orderBy('sortOrder')
       .orderBy('name')
@@ -245,7 +245,7 @@ export class PlanningRepository {
   teams(trx: Tx, tenantId: string) {
     return trx
       .selectFrom('teams as t')
-      .select(['t.id', 't.name', 't.version'])
+      .select(['t.id', 't.name', 't.active', 't.version'])
       .select((eb) =>
         eb
           .selectFrom('users as u')

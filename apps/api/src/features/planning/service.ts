@@ -308,8 +308,20 @@ export class PlanningService {
   private async loadDimensions(trx: Tx, tenantId: string): Promise<Dimensions> {
     const [regions, teams] = [await this.repo.regions(trx, tenantId), await this.repo.teams(trx, tenantId)];
     return {
-      regions: regions.map((r) => ({ id: r.id, name: r.name, postalCodes: [...r.postalCodes].sort(), version: r.version })),
-      teams: teams.map((t) => ({ id: t.id, name: t.name, memberCount: Number(t.memberCount ?? 0), version: t.version })),
+      regions: regions.map((r) => ({
+        id: r.id,
+        name: r.name,
+        postalCodes: [...r.postalCodes].sort(),
+        active: r.active,
+        version: r.version,
+      })),
+      teams: teams.map((t) => ({
+        id: t.id,
+        name: t.name,
+        memberCount: Number(t.memberCount ?? 0),
+        active: t.active,
+        version: t.version,
+      })),
     };
   }
 

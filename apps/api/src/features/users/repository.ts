@@ -79,7 +79,18 @@ export class UserRepository {
       .then(Boolean);
   }
 
-  teamExists(trx: Tx, tenantId: string, teamId: string) {
-    return trx.selectFrom('teams').select('id').where('tenantId', '=', tenantId).where('id', '=', teamId).executeTakeFirst().then(Boolean);
+  /**
+   * The team a user is to be put into, read `for share`: a deactivation of the team (which locks it
+   * `for update` and then counts the active members) waits until this assignment is committed, or the
+   * assignment sees the team deactivated.
+   */
+  teamForAssignment(trx: Tx, tenantId: string, teamId: string) {
+    return trx
+      .selectFrom('teams')
+      .select(['name', 'active'])
+      .where('tenantId', '=', tenantId)
+      .where('id', '=', teamId)
+      .forShare()
+      .executeTakeFirst();
   }
 }

@@ -31,11 +31,33 @@ async function checkProvider(repo: UserRepository, trx: Tx, tenantId: string, ro
   }
 }
 
-/** The team must be one of this tenant's (422 UNKNOWN_TEAM on the field `teamId`). */
-async function checkTeam(repo: UserRepository, trx: Tx, tenantId: string, teamId: string | null | undefined) {
-  if (teamId && !(await repo.teamExists(trx, tenantId, teamId))) {
+/**
+ * The team must be one of this tenant's (422 UNKNOWN_TEAM on the field `teamId`) and active (422
+ * TEAM_INACTIVE); a user keeps a deactivated team they are in (`currentTeamId`) until it is changed.
+ */
+async function checkTeam(
+  repo: UserRepository,
+  trx: Tx,
+  tenantId: string,
+  teamId: string | null | undefined,
+  currentTeamId: string | null = null,
+) {
+  if (!teamId || teamId === currentTeamId) return;
+  const team = await repo.teamForAssignment(trx, tenantId, teamId);
+  if (!team) {
     throw new AppError('UNKNOWN_TEAM', {
       fields: [{ field: 'teamId', code: 'unknown', message: 'Dieses Team gibt es in diesem Jobcenter nicht.' }],
+    });
+  }
+  if (!team.active) {
+    throw new AppError('TEAM_INACTIVE', {
+      fields: [
+        {
+          field: 'teamId',
+          code: 'inactive',
+          message: `Das Team „${team.name}“ ist deaktiviert und kann niemandem mehr zugeordnet werden.`,
+        },
+      ],
     });
   }
 }
@@ -116,7 +138,7 @@ export class UserService {
       const before = toUser(current);
       const providerId = input.providerId !== undefined ? input.providerId : current.providerId;
       await checkProvider(this.repo, trx, auth.tenantId, input.roles ?? current.roles, providerId);
-      await checkTeam(this.repo, trx, auth.tenantId, input.teamId);
+      await checkTeam(this.repo, trx, auth.tenantId, input.teamId, current.teamId);
       const { password: _p, roles, ...rest } = input;
       const changes = { ...rest, ...(roles ? { roles: [...new Set(roles)] } : {}), ...(passwordHash ? { passwordHash } : {}) };
       if (!(await this.repo.update(trx, auth.tenantId, id, expectedVersion, changes))) throw new AppError('PRECONDITION_FAILED');

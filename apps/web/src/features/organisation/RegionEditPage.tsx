@@ -1,11 +1,13 @@
 import type { PlanningRegion } from '@lotse/contracts';
 import { useCallback } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { etagFromVersion } from '../../api/client';
 import { PageHeader, usePageTitle } from '../../components/Page';
 import type { FlashState } from '../../components/Status';
 import { t } from '../../i18n';
 import { useLoadedResource } from '../../lib/useLoadedResource';
 import { bind, CoopFormFrame, notLoaded, useEditForm } from '../cooperation/kit';
+import { ActivationCard, SHOW_INACTIVE_PARAM } from './Activation';
 import * as api from './api';
 import { RegionFields, regionFieldMap, regionLabels, regionUpdateBody, regionValues } from './RegionForm';
 
@@ -23,10 +25,17 @@ export function RegionEditPage() {
       backLabel: t('organisation.toRegions'),
     });
   }
-  return <RegionEditForm key={loaded.id} region={loaded} />;
+  // A new version (after loading the current one) starts the page over.
+  return <RegionEditForm key={`${loaded.id}:${loaded.version}`} region={loaded} reload={load} />;
 }
 
-function RegionEditForm({ region }: { region: PlanningRegion }) {
+/** What the status card says: active, deactivated, or deactivated with every postal code taken by other regions. */
+function regionStatusHint(region: PlanningRegion): string {
+  if (region.active) return t('organisation.regionActiveHint');
+  return region.postalCodes.length === 0 ? t('organisation.regionInactiveNoCodes') : t('organisation.regionInactiveHint');
+}
+
+function RegionEditForm({ region, reload }: { region: PlanningRegion; reload: () => Promise<unknown> }) {
   const navigate = useNavigate();
   const { form, frame } = useEditForm({
     record: region,
@@ -51,6 +60,20 @@ function RegionEditForm({ region }: { region: PlanningRegion }) {
       <CoopFormFrame {...frame} fields={regionFieldMap(form.problems)} onCancel={() => navigate('/verwaltung/sozialraeume')}>
         <RegionFields form={bind(form)} problems={form.problems} />
       </CoopFormFrame>
+      <ActivationCard
+        idPrefix="region"
+        active={region.active}
+        name={region.name}
+        text={region.active ? t('organisation.regionActiveText') : t('organisation.regionInactiveText')}
+        hint={regionStatusHint(region)}
+        toggle={async () => {
+          const res = await api.updateRegion(region.id, etagFromVersion(region.version), { active: !region.active });
+          const flash = res.data.active ? 'organisation.regionReactivated' : 'organisation.regionDeactivated';
+          const state: FlashState = { flash: t(flash, { name: res.data.name }) };
+          navigate(res.data.active ? '/verwaltung/sozialraeume' : `/verwaltung/sozialraeume?${SHOW_INACTIVE_PARAM}=1`, { state });
+        }}
+        onReload={reload}
+      />
     </>
   );
 }

@@ -1,12 +1,14 @@
 import type { Team, User } from '@lotse/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { etagFromVersion } from '../../api/client';
 import * as usersApi from '../../api/endpoints';
 import { PageHeader, usePageTitle } from '../../components/Page';
 import type { FlashState } from '../../components/Status';
 import { t } from '../../i18n';
 import { useLoadedResource } from '../../lib/useLoadedResource';
 import { bind, CoopFormFrame, notLoaded, useEditForm } from '../cooperation/kit';
+import { ActivationCard, SHOW_INACTIVE_PARAM } from './Activation';
 import * as api from './api';
 import { TeamFields, teamFieldMap, teamLabels, teamUpdateBody, teamValues } from './TeamForm';
 
@@ -24,10 +26,11 @@ export function TeamEditPage() {
       backLabel: t('organisation.toTeams'),
     });
   }
-  return <TeamEditForm key={loaded.id} team={loaded} />;
+  // A new version (after loading the current one) starts the page over.
+  return <TeamEditForm key={`${loaded.id}:${loaded.version}`} team={loaded} reload={load} />;
 }
 
-function TeamEditForm({ team }: { team: Team }) {
+function TeamEditForm({ team, reload }: { team: Team; reload: () => Promise<unknown> }) {
   const navigate = useNavigate();
   const { form, frame } = useEditForm({
     record: team,
@@ -52,6 +55,21 @@ function TeamEditForm({ team }: { team: Team }) {
       <CoopFormFrame {...frame} fields={teamFieldMap()} onCancel={() => navigate('/verwaltung/teams')}>
         <TeamFields form={bind(form)} />
       </CoopFormFrame>
+      <ActivationCard
+        idPrefix="team"
+        active={team.active}
+        name={team.name}
+        text={team.active ? t('organisation.teamActiveText') : t('organisation.teamInactiveText')}
+        hint={team.active ? t('organisation.teamActiveHint', { count: team.memberCount }) : t('organisation.teamInactiveHint')}
+        toggle={async () => {
+          const res = await api.updateTeam(team.id, etagFromVersion(team.version), { active: !team.active });
+          const flash = res.data.active ? 'organisation.teamReactivated' : 'organisation.teamDeactivated';
+          const state: FlashState = { flash: t(flash, { name: res.data.name }) };
+          // A deactivated team is listed only with the deactivated ones: the list shows them, so it can be seen.
+          navigate(res.data.active ? '/verwaltung/teams' : `/verwaltung/teams?${SHOW_INACTIVE_PARAM}=1`, { state });
+        }}
+        onReload={reload}
+      />
       <TeamMembers teamId={team.id} />
     </>
   );

@@ -5,21 +5,33 @@ import { type Column, DataTable } from '../../components/DataTable';
 import { Loading, PageHeader, ProblemAlert, usePageTitle } from '../../components/Page';
 import { t } from '../../i18n';
 import { useLoadedResource } from '../../lib/useLoadedResource';
+import { InactiveBadge, ShowInactiveField, useShowInactive } from './Activation';
 import * as api from './api';
 
-/** The teams of the Jobcenter with the number of their active members (administration). */
+/**
+ * The teams of the Jobcenter with the number of their active members (administration); deactivated ones
+ * on request, after the active ones, with the active accounts still in them.
+ */
 export function TeamListPage() {
   usePageTitle(t('organisation.teamsTitle'));
   const navigate = useNavigate();
-  const fetchList = useCallback((signal?: AbortSignal) => api.listTeams(signal), []);
+  const fetchList = useCallback((signal?: AbortSignal) => api.listTeams(signal, 'all'), []);
   const { loaded, loadError, load } = useLoadedResource(fetchList);
+  const [showInactive, setShowInactive] = useShowInactive();
+  const inactiveCount = loaded?.filter((team) => !team.active).length ?? 0;
+  const rows = loaded ? (showInactive ? loaded : loaded.filter((team) => team.active)) : [];
 
   const columns: Column<Team>[] = [
     {
       key: 'name',
       header: t('organisation.teamColName'),
       rowHeader: true,
-      render: (team) => <Link to={`/verwaltung/teams/${team.id}`}>{team.name}</Link>,
+      render: (team) => (
+        <>
+          <Link to={`/verwaltung/teams/${team.id}`}>{team.name}</Link>
+          <InactiveBadge active={team.active} />
+        </>
+      ),
     },
     { key: 'members', header: t('organisation.teamColMembers'), render: (team) => team.memberCount, className: 'num' },
   ];
@@ -45,12 +57,21 @@ export function TeamListPage() {
         </div>
       ) : null}
       {loaded && loaded.length > 0 ? (
-        <DataTable
-          caption={t('organisation.teamsCaption', { count: loaded.length })}
-          columns={columns}
-          rows={loaded}
-          rowKey={(x) => x.id}
-        />
+        <>
+          <ShowInactiveField id="teams-show-inactive" show={showInactive} onChange={setShowInactive} count={inactiveCount} />
+          {rows.length === 0 ? (
+            <div className="empty-state">
+              <p className="empty-state__title">{t('organisation.teamsAllInactive')}</p>
+            </div>
+          ) : (
+            <DataTable
+              caption={t(showInactive ? 'organisation.teamsCaptionAll' : 'organisation.teamsCaption', { count: rows.length })}
+              columns={columns}
+              rows={rows}
+              rowKey={(x) => x.id}
+            />
+          )}
+        </>
       ) : null}
     </>
   );

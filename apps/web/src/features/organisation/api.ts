@@ -17,10 +17,13 @@ export type ResolveUnmetNeedBody = z.input<typeof contracts.resolveUnmetNeedRequ
 
 const enc = encodeURIComponent;
 
+/** Which entries a list holds: the active ones (the API's default), the deactivated ones, or all (active first). */
+export type ActiveFilter = 'true' | 'false' | 'all';
+
 // ——— regions ———
 
-export async function listRegions(signal?: AbortSignal): Promise<PlanningRegion[]> {
-  return (await apiRequest<{ items: PlanningRegion[] }>('/planning/regions', { signal })).data.items;
+export async function listRegions(signal?: AbortSignal, active: ActiveFilter = 'true'): Promise<PlanningRegion[]> {
+  return (await apiRequest<{ items: PlanningRegion[] }>(`/planning/regions?active=${active}`, { signal })).data.items;
 }
 
 export function getRegion(id: string, signal?: AbortSignal): Promise<ApiResponse<PlanningRegion>> {
@@ -37,8 +40,9 @@ export function updateRegion(id: string, etag: string, body: UpdateRegionBody): 
 
 // ——— teams ———
 
-export async function listTeams(signal?: AbortSignal): Promise<Team[]> {
-  return (await apiRequest<{ items: Team[] }>('/teams', { signal })).data.items;
+/** The teams; by default the active ones, which are the ones a user can be put into. */
+export async function listTeams(signal?: AbortSignal, active: ActiveFilter = 'true'): Promise<Team[]> {
+  return (await apiRequest<{ items: Team[] }>(`/teams?active=${active}`, { signal })).data.items;
 }
 
 export function getTeam(id: string, signal?: AbortSignal): Promise<ApiResponse<Team>> {

@@ -15,6 +15,9 @@ export function filterDescription(s: PlanningSelection, dims: PlanningDimensions
   return parts.length === 0 ? t('planning.filterNone') : parts.join(' · ');
 }
 
+/** A region or team as a filter choice; a deactivated one stays (figures of past years refer to it), marked. */
+const dimensionOption = (d: { name: string; active: boolean }) => (d.active ? d.name : t('organisation.inactiveOption', { name: d.name }));
+
 export const hasFilters = (s: PlanningSelection) => Boolean(s.serviceType || s.regionId || s.teamId || s.targetGroup);
 
 /** Year and filters of the dashboard; every change updates the address and reloads the figures. */
@@ -47,14 +50,14 @@ export function FilterBar(props: {
           label={t('planning.region')}
           value={s.regionId ?? ''}
           onChange={(v) => onChange({ regionId: v || null })}
-          options={[all(t('planning.allRegions')), ...dims.regions.map((r) => ({ value: r.id, label: r.name }))]}
+          options={[all(t('planning.allRegions')), ...dims.regions.map((r) => ({ value: r.id, label: dimensionOption(r) }))]}
         />
         <SelectField
           id="planning-filter-team"
           label={t('planning.team')}
           value={s.teamId ?? ''}
           onChange={(v) => onChange({ teamId: v || null })}
-          options={[all(t('planning.allTeams')), ...dims.teams.map((r) => ({ value: r.id, label: r.name }))]}
+          options={[all(t('planning.allTeams')), ...dims.teams.map((r) => ({ value: r.id, label: dimensionOption(r) }))]}
         />
         <SelectField
           id="planning-filter-targetGroup"

@@ -334,6 +334,7 @@ export function UserEditPage() {
             teams={teams}
             loadError={teamsError}
             currentName={user.teamName}
+            savedTeamId={user.teamId}
           />
         )}
         <CheckboxField
