@@ -4,7 +4,7 @@ import { expect, login, test } from '../fixtures';
 
 /**
  * Reports (SPEC C13; seed 000 §8, §9): a team lead opens the quality indicators (each with its
- * definition) and a provider report and downloads it as PDF and XLSX; provider staff read the report of
+ * definition and a chart), downloads them as CSV, and opens a provider report and downloads it as PDF and XLSX; provider staff read the report of
  * their own offer in the portal. Works on whatever history the demo brings: the report is chosen from
  * the offers that have data.
  */
@@ -78,11 +78,30 @@ test('Teamleitung: Qualitätsindikatoren mit Definitionen und ein Trägerbericht
   await expect(caseload.getByRole('columnheader', { name: 'Zähler' })).toBeVisible();
   await expect(caseload.getByRole('rowheader', { name: 'Insgesamt' })).toBeVisible();
   await expect(page.getByText('Alle Werte werden ungekürzt angezeigt')).toBeVisible();
+  // A chart per indicator, named by the indicator and its summary in words, with the target as a line.
+  const caseloadChart = caseload.getByRole('img', { name: /^Betreuungsschlüssel .*Insgesamt / });
+  await expect(caseloadChart).toBeVisible();
+  await expect(caseloadChart.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(caseloadChart.getByText('Zielwert', { exact: true })).toBeVisible();
   await checkA11y(page, 'Qualitätsindikatoren nach Team');
+
+  // The CSV with the page's choices: German Excel (BOM, ";"), numerator, denominator, value and definition per line.
+  const csv = await download(page, 'Qualitätsindikatoren als CSV');
+  expect(csv.name).toMatch(/^Qualitaetsindikatoren-\d{4}-Team\.csv$/);
+  expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csvLines = csv.body.toString('utf8').slice(1).split('\r\n');
+  expect(csvLines[1]).toBe('Ebene;Kennzahl;Teil;Team;Zähler;Nenner;Wert;Einheit;Zielwert;Bewertung;Grundlage;Definition;Hinweis');
+  expect(csvLines.some((l) => l.startsWith('Strukturqualität;Betreuungsschlüssel (Fälle je Fallmanagerin/Fallmanager);;Insgesamt;'))).toBe(
+    true,
+  );
 
   // By provider: the case indicators are not applicable there, the referral indicators are.
   await page.getByLabel('Aufschlüsseln nach').selectOption({ label: 'Träger' });
   await expect(page.getByRole('status').filter({ hasText: /nach Träger geladen\.$/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Qualitätsindikatoren als Excel-Datei (XLSX)' })).toHaveAttribute(
+    'href',
+    /^\/api\/quality\/export\?year=\d{4}&by=provider&format=xlsx$/,
+  );
   await expect(caseload).toContainText('nicht anwendbar');
   const feedback = page.getByRole('region', { name: 'Rückmeldungen der Träger fristgerecht' });
   await expect(feedback.getByRole('columnheader', { name: 'Träger' })).toBeVisible();

@@ -17,6 +17,9 @@ export const qualityQuery = z.strictObject({
   by: qualityGroupingSchema.default('team'),
 });
 export type QualityQuery = z.infer<typeof qualityQuery>;
+/** The page's query plus the file format of the download (`GET /api/quality/export`). */
+export const qualityExportQuery = qualityQuery.extend({ format: z.enum(['csv', 'xlsx']) });
+export type QualityExportQuery = z.infer<typeof qualityExportQuery>;
 
 /** A ratio; all null with `suppressed: true` where it rests on fewer units than the minimum (coordinators only). */
 export const qualityFigureSchema = z.object({

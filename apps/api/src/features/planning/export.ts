@@ -8,27 +8,16 @@ import {
   SERVICE_TYPE_LABELS_DE,
   TARGET_GROUP_LABELS_DE,
 } from '@lotse/domain';
-import { stringify } from 'csv-stringify/sync';
 import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file/node';
+import { bold, germanCsv, germanNumber, legendOf, SUPPRESSED_MARK, text } from '../../http/spreadsheet';
 import { COST_DEFINITIONS_DE, type Dimensions, OVERVIEW_DEFINITIONS_DE } from './figures';
 
 /**
  * Exports of the planning figures for the municipality's social planning: the table as CSV (German
  * Excel: `;` separated, UTF-8 with BOM, decimal comma) and a workbook with the table, the overview,
  * the plan (Soll-Ist), the costs and the explanations. Suppressed cells are written as "." as in
- * official German statistics.
+ * official German statistics (the format helpers are shared: http/spreadsheet.ts).
  */
-
-export const SUPPRESSED_MARK = '.';
-
-export function legendOf(minimum: number): string {
-  return `${SUPPRESSED_MARK} = gesperrt (weniger als ${minimum} Fälle oder zur Sicherung gesperrt)`;
-}
-
-/** A number with decimal comma, no thousands separator (reads back as a number in German Excel). */
-export function germanNumber(value: number): string {
-  return String(value).replace('.', ',');
-}
 
 const csvCell = (cell: PlanningCell): string => (cell.suppressed ? SUPPRESSED_MARK : cell.value === null ? '' : germanNumber(cell.value));
 
@@ -78,13 +67,11 @@ export function tableCsv(table: PlanningTable, dims: Dimensions): string {
     [],
     [table.suppression.applied ? legendOf(table.suppression.minimum) : 'Exakte Werte (keine Sperrung für diese Rolle).'],
   ];
-  return stringify(lines, { delimiter: ';', bom: true, record_delimiter: 'windows' });
+  return germanCsv(lines);
 }
 
 // ——— workbook ———
 
-const bold = (value: string): Cell => ({ value, fontWeight: 'bold' });
-const text = (value: string | null): Cell => (value === null ? null : { value, type: String });
 const count = (cell: PlanningCell): Cell =>
   cell.suppressed
     ? { value: SUPPRESSED_MARK, type: String, align: 'right' }

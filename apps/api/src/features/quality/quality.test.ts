@@ -2,6 +2,7 @@ import type { QualityReport, QualityRow } from '@lotse/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../testing';
 import { call, expectOk } from '../cases/testing';
+import { readXlsx } from '../reports/testing';
 import { changeLogCount, HistoryWriter } from './testing';
 
 /**
@@ -462,5 +463,143 @@ describe.each(['pglite', 'postgres'] as const)('quality indicators on %s', (kind
     const other = await t.login(t.tenantB.users.team_lead.username);
     const b = await call(t, other, 'GET', '/api/quality?year=2025&by=team');
     expect(indicator(b.json(), 'feedback_on_time').total.figure.denominator).toBe(0);
+  });
+
+  describe('exports', () => {
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    /** The CSV's lines as cells: `;` separated, CRLF, fields with `;`, quotes or line ends in quotes (RFC 4180). */
+    const csvLines = (body: string): string[][] => {
+      const lines: string[][] = [[]];
+      const field = /("(?:[^"]|"")*"|[^;\r\n]*)(;|\r\n|$)/y;
+      const text = body.replace(/^\uFEFF/, '');
+      while (field.lastIndex < text.length) {
+        const match = field.exec(text);
+        if (!match) throw new Error(`kein CSV ab Zeichen ${field.lastIndex}`);
+        const [, raw = '', end] = match;
+        lines.at(-1)?.push(raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw);
+        if (end === '\r\n') lines.push([]);
+      }
+      if (lines.at(-1)?.length === 0) lines.pop();
+      return lines;
+    };
+
+    it('downloads the indicators as CSV for German Excel: numerator, denominator, value and definition per line', async () => {
+      const res = await call(t, teamLead, 'GET', '/api/quality/export?year=2025&by=team&format=csv');
+      await expectOk(res);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toBe('attachment; filename="Qualitaetsindikatoren-2025-Team.csv"');
+      expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      const lines = csvLines(res.body);
+      expect(lines[0]?.slice(0, 3)).toEqual(['Qualitätsindikatoren 2025', 'nach Team', 'Stichtag 31.12.2025']);
+      expect(lines[1]).toEqual([
+        'Ebene',
+        'Kennzahl',
+        'Teil',
+        'Team',
+        'Zähler',
+        'Nenner',
+        'Wert',
+        'Einheit',
+        'Zielwert',
+        'Bewertung',
+        'Grundlage',
+        'Definition',
+        'Hinweis',
+      ]);
+      const line = (indicatorName: string, group: string, part = '') =>
+        lines.find((l) => l[1] === indicatorName && l[3] === group && l[2] === part);
+      const feedback = line('Rückmeldungen der Träger fristgerecht', 'Team Nord');
+      expect(feedback?.slice(0, 8)).toEqual([
+        'Prozessqualität',
+        'Rückmeldungen der Träger fristgerecht',
+        '',
+        'Team Nord',
+        '2',
+        '4',
+        '50',
+        'Anteil in %',
+      ]);
+      expect(feedback?.[10]).toBe('Zuweisungen');
+      expect(feedback?.[11]).toMatch(/^Anteil der Zuweisungen mit mindestens einer im Jahr/);
+      // Shares in percent with one decimal, decimal comma; means with two.
+      expect(line('Rückmeldungen der Träger fristgerecht', 'Insgesamt')?.slice(4, 7)).toEqual(['3', '7', '42,9']);
+      expect(line('Veränderung der Fortschrittseinschätzung', 'Team Süd')?.slice(4, 8)).toEqual(['-1', '1', '-1', 'Mittelwert']);
+      // The caseload with its target and traffic light.
+      expect(line('Betreuungsschlüssel (Fälle je Fallmanagerin/Fallmanager)', 'Team Nord')?.slice(4, 10)).toEqual([
+        '12',
+        '1',
+        '12',
+        'Mittelwert',
+        '10',
+        'mehr als 10 % über dem Zielwert',
+      ]);
+      // The parts follow the figures, across the groups and the total.
+      expect(line('Rückmeldungen der Träger fristgerecht', 'Insgesamt', 'Antwort binnen Frist')?.slice(4, 7)).toEqual(['4', '6', '66,7']);
+      expect(lines.at(-2)).toEqual(['Exakte Werte (keine Sperrung für diese Rolle).']);
+      for (const id of fx.personIds) expect(res.body).not.toContain(id);
+      for (const name of fx.personNames) expect(res.body).not.toContain(name);
+    });
+
+    it("applies the grouping and the coordinator's suppression like the page", async () => {
+      const res = await call(t, coordinator, 'GET', '/api/quality/export?year=2025&by=provider&format=csv');
+      await expectOk(res);
+      expect(res.headers['content-disposition']).toBe('attachment; filename="Qualitaetsindikatoren-2025-Traeger.csv"');
+      const lines = csvLines(res.body);
+      expect(lines[1]?.[3]).toBe('Träger');
+      const feedback = lines.filter((l) => l[1] === 'Rückmeldungen der Träger fristgerecht' && l[2] === '');
+      const page = await indicators(coordinator, 'provider');
+      expect(feedback.map((l) => l[3])).toEqual([...indicator(page, 'feedback_on_time').rows.map((r) => r.label), 'Insgesamt']);
+      expect(feedback.map((l) => l.slice(4, 7))).toEqual([
+        ['.', '.', '.'],
+        ['.', '.', '.'],
+        ['3', '7', '42,9'],
+      ]);
+      // A case indicator is not applicable by provider: only its total, with the reason.
+      const caseload = lines.filter((l) => l[1] === 'Betreuungsschlüssel (Fälle je Fallmanagerin/Fallmanager)');
+      expect(caseload.map((l) => l[3])).toEqual(['Insgesamt']);
+      expect(caseload[0]?.[12]).toMatch(/^nicht anwendbar/);
+      expect(lines.at(-2)).toEqual(['. = gesperrt (weniger als 5 Einheiten der Grundlage oder zur Sicherung gesperrt)']);
+    });
+
+    it('downloads a workbook with the same lines as numbers and the explanations', async () => {
+      const res = await call(t, coordinator, 'GET', '/api/quality/export?year=2025&by=team&format=xlsx');
+      await expectOk(res);
+      expect(res.headers['content-type']).toBe(XLSX);
+      expect(res.headers['content-disposition']).toBe('attachment; filename="Qualitaetsindikatoren-2025-Team.xlsx"');
+      const sheets = readXlsx(res.rawPayload);
+      expect([...sheets.keys()]).toEqual(['Qualitätsindikatoren', 'Erläuterungen']);
+      const rows = sheets.get('Qualitätsindikatoren') ?? [];
+      expect(rows[1]?.slice(0, 7)).toEqual(['Ebene', 'Kennzahl', 'Teil', 'Team', 'Zähler', 'Nenner', 'Wert']);
+      const total = rows.find((r) => r[1] === 'Rückmeldungen der Träger fristgerecht' && r[3] === 'Insgesamt' && !r[2]);
+      expect(total?.slice(4, 6)).toEqual(['3', '7']);
+      expect(Number(total?.[6])).toBeCloseTo(3 / 7, 10);
+      expect(total?.[11]).toMatch(/^Anteil der Zuweisungen/);
+      const nord = rows.find((r) => r[1] === 'Rückmeldungen der Träger fristgerecht' && r[3] === 'Team Nord' && !r[2]);
+      expect(nord?.slice(4, 7)).toEqual(['.', '.', '.']);
+      const explanations = sheets.get('Erläuterungen') ?? [];
+      expect(explanations).toContainEqual(['Legende', '. = gesperrt (weniger als 5 Einheiten der Grundlage oder zur Sicherung gesperrt)']);
+      expect(explanations.find((r) => r[0] === 'Erreichte Teilziele')?.[1]).toMatch(/^Anteil der erreichten/);
+      const all = JSON.stringify([...sheets.values()]);
+      for (const id of fx.personIds) expect(all).not.toContain(id);
+      for (const name of fx.personNames) expect(all).not.toContain(name);
+    });
+
+    it('refuses other roles and bad input with problem+json, and changes nothing', async () => {
+      for (const role of ['case_manager', 'social_planner', 'provider_staff', 'admin'] as const) {
+        const session = await t.login(t.tenantA.users[role].username);
+        const res = await call(t, session, 'GET', '/api/quality/export?year=2025&format=csv');
+        expect(res.statusCode, role).toBe(403);
+        expect(res.headers['content-type'], role).toMatch(/^application\/problem\+json/);
+      }
+      const before = await changeLogCount(t, t.tenantA.id);
+      await expectOk(await call(t, teamLead, 'GET', '/api/quality/export?year=2025&format=xlsx'));
+      expect(await changeLogCount(t, t.tenantA.id)).toBe(before);
+      for (const query of ['year=2025&format=pdf', 'year=2025', 'year=2025&format=csv&by=region', 'year=1999&format=csv', 'format=csv']) {
+        const bad = await call(t, teamLead, 'GET', `/api/quality/export?${query}`);
+        expect(bad.statusCode, query).toBe(400);
+        expect(bad.headers['content-type'], query).toMatch(/^application\/problem\+json/);
+        expect(bad.json().code, query).toBe('VALIDATION_FAILED');
+      }
+    });
   });
 });

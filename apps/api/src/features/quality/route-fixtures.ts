@@ -4,5 +4,6 @@ import type { FixtureIds, RouteFixture } from '../../http/route-fixtures';
 export function qualityRouteFixtures(_ids: () => FixtureIds): Record<string, RouteFixture> {
   return {
     'GET /api/quality': { query: { year: '2026', by: 'provider' } },
+    'GET /api/quality/export': { query: { year: '2026', by: 'team', format: 'csv' } },
   };
 }

@@ -1,6 +1,6 @@
 import type { QualityFigure, QualityIndicatorResult, QualityReport, QualityRow } from '@lotse/contracts';
 import { QUALITY_GROUPING_LABELS_DE, QUALITY_GROUPINGS, QUALITY_LEVELS, type QualityGrouping } from '@lotse/domain';
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Badge } from '../../components/Badge';
 import { SelectField } from '../../components/FormField';
@@ -9,11 +9,21 @@ import { t } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useLoadedResource } from '../../lib/useLoadedResource';
 import * as api from './api';
+import {
+  formatQualityValue,
+  hasQualityChart,
+  PERCENT,
+  qualityExportUrl,
+  qualityPoints,
+  qualitySummary,
+  qualityTarget,
+  WHOLE,
+} from './qualityFigures';
 import { yearOptions } from './years';
+import './quality.css';
 
-const PERCENT = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const MEAN = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 2, signDisplay: 'auto' });
-const WHOLE = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 2 });
+// recharts is loaded only when the page shows a chart.
+const QualityChart = lazy(() => import('./QualityChart').then((m) => ({ default: m.QualityChart })));
 
 const isGrouping = (v: string | null): v is QualityGrouping => v !== null && (QUALITY_GROUPINGS as readonly string[]).includes(v);
 
@@ -21,7 +31,7 @@ const isGrouping = (v: string | null): v is QualityGrouping => v !== null && (QU
 function FigureValue({ figure, unit }: { figure: QualityFigure; unit: QualityIndicatorResult['unit'] }) {
   if (figure.suppressed) return <span className="muted">{t('reports.suppressed')}</span>;
   if (figure.value === null) return <span className="muted">{t('common.none')}</span>;
-  return <>{unit === 'share' ? `${PERCENT.format(figure.value * 100)} %` : MEAN.format(figure.value)}</>;
+  return <>{formatQualityValue(figure.value, unit)}</>;
 }
 
 const count = (value: number | null) => (value === null ? '' : WHOLE.format(value));
@@ -68,6 +78,25 @@ function IndicatorCard({ indicator, report }: { indicator: QualityIndicatorResul
       <div className="quality-indicator__body">
         <div className="quality-indicator__figures">
           {!indicator.applicable && indicator.notApplicableText ? <p className="muted">{indicator.notApplicableText}</p> : null}
+          {indicator.applicable ? (
+            <p id={`${headingId}-summary`} className="quality-chart__summary">
+              {qualitySummary(indicator)}
+            </p>
+          ) : null}
+          {hasQualityChart(indicator) ? (
+            <div role="img" aria-labelledby={`${headingId} ${headingId}-summary`} className="quality-chart">
+              {/* No loading notice per chart: the summary beside it already says what the chart shows. */}
+              <Suspense fallback={null}>
+                <QualityChart
+                  id={`${headingId}-chart`}
+                  points={qualityPoints(indicator)}
+                  unit={indicator.unit}
+                  byLabel={report.byLabel}
+                  target={qualityTarget(indicator)}
+                />
+              </Suspense>
+            </div>
+          ) : null}
           <div className="table-wrap">
             <table className="data-table">
               <caption className="visually-hidden">
@@ -207,6 +236,16 @@ export function QualityPage() {
         <p role="status" className="muted">
           {loaded ? t('reports.qualityLoaded', { year: loaded.year, by: loaded.byLabel }) : ''}
         </p>
+        <nav aria-label={t('reports.downloads')} className="button-row quality-downloads">
+          {/* Plain links: the browser saves the file the API names (Content-Disposition). */}
+          <a className="button button--secondary" href={qualityExportUrl('csv', year, by)} download>
+            {t('reports.qualityDownloadCsv')}
+          </a>
+          <a className="button button--secondary" href={qualityExportUrl('xlsx', year, by)} download>
+            {t('reports.qualityDownloadXlsx')}
+          </a>
+          <span className="muted">{t('reports.qualityDownloadHint')}</span>
+        </nav>
       </form>
       {loadError ? <ProblemAlert error={loadError} onRetry={() => void load()} /> : null}
       {!loaded && !loadError ? <Loading /> : null}
