@@ -10,3 +10,4 @@ export * from './quality';
 export * from './reports';
 export * from './statistics';
 export * from './users';
+export * from './sanctions';

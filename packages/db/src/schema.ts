@@ -158,6 +158,8 @@ export interface TenantCaseRulesTable {
   suppressionMinimum: Generated<number>;
   caseloadTarget: Generated<number>;
   waitingTargetDays: Generated<number>;
+  /** Days the person has to answer a sanction hearing (SPEC C16). */
+  hearingDays: Generated<number>;
   version: Generated<number>;
   updatedAt: Timestamp;
 }
@@ -215,6 +217,9 @@ export interface CasesTable {
   satisfaction: number | null;
   lastContactOn: string | null;
   nextContactDue: string;
+  /** Specialised placement and benefits staff responsible under the organisation model (SPEC C14). */
+  placementOfficerId: Generated<string | null>;
+  benefitsOfficerId: Generated<string | null>;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -343,6 +348,9 @@ export interface FollowUpsTable {
   ownerId: string;
   doneOn: string | null;
   doneBy: string | null;
+  /** Tasks routed by the organisation model carry their kind and the record they come from. */
+  kind: Generated<'general' | 'placement' | 'benefits_notice' | 'sanction_decision' | 'expert_consultation'>;
+  sourceId: Generated<string | null>;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -593,6 +601,8 @@ export interface TeamsTable {
   name: string;
   /** false: deactivated; users keep it until changed, nobody can be given it any more. */
   active: Generated<boolean>;
+  /** What the team does, for routing work to specialised staff (SPEC C14); null: not stated. */
+  function: Generated<'case_management' | 'placement' | 'benefits' | 'mixed' | null>;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -692,7 +702,105 @@ export interface StatisticsDeliveredMeasuresTable {
   deliveryId: string;
 }
 
+export interface OrganisationModelsTable {
+  tenantId: string;
+  ageGroup: 'u25' | 'ue25';
+  caseManagement: 'specialised_full' | 'specialised_experts' | 'generalised_all' | 'generalised_same_staff';
+  placement: 'specialised' | 'integrated';
+  benefits: 'specialised' | 'contact_only' | 'integrated';
+  mixedTeams: Generated<boolean>;
+  version: Generated<number>;
+  updatedAt: Generated<Timestamp>;
+  updatedBy: string | null;
+}
+
+export interface CaseloadTargetsTable {
+  tenantId: string;
+  role: 'case_manager' | 'placement_officer' | 'benefits_officer';
+  ageGroup: 'u25' | 'ue25' | 'all';
+  targetCases: number;
+  version: Generated<number>;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface SanctionRulesTable {
+  tenantId: string;
+  id: string;
+  code: string;
+  title: string;
+  validFrom: string;
+  validTo: string | null;
+  dutyForms: string[];
+  dutyStages: ColumnType<unknown, string, string>;
+  appointmentStages: ColumnType<unknown, string, string>;
+  repeatWithinMonths: number;
+  appointmentStopAfter: number | null;
+  legalBasis: string;
+  sourceNote: string;
+  version: Generated<number>;
+  updatedAt: Generated<Timestamp>;
+}
+
+export interface SanctionDutiesTable {
+  tenantId: string;
+  id: string;
+  caseId: string;
+  form: 'egv' | 'verwaltungsakt' | 'request_with_notice' | 'appointment_invitation';
+  setOn: string;
+  description: string;
+  legalConsequencesNotice: boolean;
+  agreementVersionId: string | null;
+  appointmentOn: string | null;
+  createdBy: string;
+  createdAt: Generated<Timestamp>;
+}
+
+export interface SanctionsTable {
+  tenantId: string;
+  id: string;
+  caseId: string;
+  personId: string;
+  dutyId: string;
+  kind: 'duty_breach' | 'missed_appointment';
+  breachOn: string;
+  breachDescription: string;
+  ruleId: string;
+  ruleSnapshot: ColumnType<unknown, string, string>;
+  status: 'recorded' | 'hearing' | 'decided' | 'handed_off' | 'withdrawn';
+  hearingSentOn: string | null;
+  hearingDeadline: string | null;
+  hearingAnsweredOn: string | null;
+  hearingAnswer: string | null;
+  importantReasonAccepted: boolean | null;
+  importantReasonReasoning: string | null;
+  careWarning: Generated<boolean>;
+  careJustification: string | null;
+  decision: 'reduce' | 'no_reduction' | null;
+  decisionReasoning: string | null;
+  decidedOn: string | null;
+  decidedBy: string | null;
+  repetition: number | null;
+  reductionPercent: number | null;
+  reductionMonths: number | null;
+  fullStop: Generated<boolean>;
+  amountCents: number | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  handedOffTo: string | null;
+  handedOffAt: Timestamp | null;
+  withdrawnReason: string | null;
+  version: Generated<number>;
+  createdBy: string;
+  createdAt: Generated<Timestamp>;
+  updatedAt: Generated<Timestamp>;
+}
+
 export interface Database {
+  organisationModels: OrganisationModelsTable;
+  caseloadTargets: CaseloadTargetsTable;
+  sanctionRules: SanctionRulesTable;
+  sanctionDuties: SanctionDutiesTable;
+  sanctions: SanctionsTable;
   tenants: TenantsTable;
   users: UsersTable;
   userLogins: UserLoginsTable;

@@ -20,3 +20,5 @@ export * from './search';
 export * from './statistics';
 export * from './suppression';
 export * from './tenant';
+export * from './organisation-model';
+export * from './sanctions';
