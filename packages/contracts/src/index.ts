@@ -8,6 +8,6 @@ export * from './persons';
 export * from './planning';
 export * from './quality';
 export * from './reports';
+export * from './sanctions';
 export * from './statistics';
 export * from './users';
-export * from './sanctions';
