@@ -710,7 +710,7 @@ export interface OrganisationModelsTable {
   benefits: 'specialised' | 'contact_only' | 'integrated';
   mixedTeams: Generated<boolean>;
   version: Generated<number>;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: Timestamp;
   updatedBy: string | null;
 }
 
@@ -720,7 +720,7 @@ export interface CaseloadTargetsTable {
   ageGroup: 'u25' | 'ue25' | 'all';
   targetCases: number;
   version: Generated<number>;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: Timestamp;
 }
 
 export interface SanctionRulesTable {
@@ -738,7 +738,7 @@ export interface SanctionRulesTable {
   legalBasis: string;
   sourceNote: string;
   version: Generated<number>;
-  updatedAt: Generated<Timestamp>;
+  updatedAt: Timestamp;
 }
 
 export interface SanctionDutiesTable {
@@ -752,7 +752,7 @@ export interface SanctionDutiesTable {
   agreementVersionId: string | null;
   appointmentOn: string | null;
   createdBy: string;
-  createdAt: Generated<Timestamp>;
+  createdAt: Timestamp;
 }
 
 export interface SanctionsTable {
@@ -791,8 +791,8 @@ export interface SanctionsTable {
   withdrawnReason: string | null;
   version: Generated<number>;
   createdBy: string;
-  createdAt: Generated<Timestamp>;
-  updatedAt: Generated<Timestamp>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
 }
 
 export interface Database {
