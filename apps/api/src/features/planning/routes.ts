@@ -16,6 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authOf } from '../../http/access';
 import { requireIfMatch, setEtag } from '../../http/conditional';
+import { sendExport } from '../../http/spreadsheet';
 import { planningWorkbook, tableCsv } from './export';
 import type { PlanningService } from './service';
 
@@ -136,16 +137,9 @@ export function planningRoutes(app: FastifyInstance, service: PlanningService) {
       const name = `Bedarfsplanung-${query.year}`;
       if (format === 'csv') {
         const { table, dims } = await service.tableExport(auth, query);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('Content-Disposition', `attachment; filename="${name}.csv"`)
-          .send(tableCsv(table, dims));
+        return sendExport(reply, 'csv', name, tableCsv(table, dims));
       }
-      const workbook = await planningWorkbook(await service.exportData(auth, query));
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('Content-Disposition', `attachment; filename="${name}.xlsx"`)
-        .send(workbook);
+      return sendExport(reply, 'xlsx', name, await planningWorkbook(await service.exportData(auth, query)));
     },
   );
 }
