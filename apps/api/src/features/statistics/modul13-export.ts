@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Tx } from '@lotse/db';
 import {
+  addMonths,
   eventsOf,
   firstDayOf,
   lastDayOf,
@@ -24,6 +25,12 @@ import { XmlWriter } from './xml-writer';
 export const MODUL13_BATCH_SIZE = 2000;
 /** Entries per list of the validation report; the counts are always complete. */
 export const REPORT_LIST_LIMIT = 500;
+/**
+ * How many months before the delivered month are still corrected (docs/statistics.md, „Look-back“):
+ * late facts, changes and withdrawals of older delivered months are no longer reported. Bounds the
+ * work of every run to this window instead of everything since the first delivery.
+ */
+export const MODUL13_LOOK_BACK_MONTHS = 24;
 
 /** Runs one batch's database work: its own transaction for a dry run, the delivery's when recording. */
 export type BatchRunner = <T>(work: (trx: Tx) => Promise<T>) => Promise<T>;
@@ -40,6 +47,8 @@ export interface Modul13ExportOptions {
   /** Log the persons named in the file (purpose `statistics`); null when the content leaves nobody's hands. */
   readLog: { actorId: string | null } | null;
   batchSize?: number;
+  /** Months before the delivered month still corrected (default {@link MODUL13_LOOK_BACK_MONTHS}). */
+  lookBackMonths?: number;
   onBatch?: (referralsRead: number) => void;
 }
 
@@ -51,7 +60,7 @@ export interface Modul13Plan {
   months: Set<string>;
   /** The month delivered (month export): the corrections compare against the log before it. */
   deliveredMonth: string | null;
-  /** Earlier delivered months whose late facts, changes and withdrawals are written as corrections. */
+  /** Earlier delivered months within the look-back whose late facts, changes and withdrawals are written as corrections. */
   delivered: Set<string>;
   /** The referrals to read: one pass over every date the months and corrections need. */
   scope: Modul13Scope;
@@ -140,14 +149,19 @@ export class Modul13Export {
     if (scope.kind === 'year') {
       const first = scope.months[0] ?? `${scope.year}-01`;
       const last = scope.months.at(-1) ?? first;
-      return { months: new Set(scope.months), deliveredMonth: null, delivered: new Set(), scope: window(first, last) };
+      return { months: new Set(scope.months), deliveredMonth: null, delivered: new Set(), scope: window(first, last, null) };
     }
-    const delivered = await this.options.runner((trx) => this.repo.deliveredMonthsBefore(trx, tenantId, scope.month));
+    const lookBack = this.options.lookBackMonths ?? MODUL13_LOOK_BACK_MONTHS;
+    const earliest = addMonths(scope.month, -lookBack);
+    const delivered = (await this.options.runner((trx) => this.repo.deliveredMonthsBefore(trx, tenantId, scope.month))).filter(
+      (month) => month >= earliest,
+    );
+    const first = delivered[0];
     return {
       months: new Set([scope.month]),
       deliveredMonth: scope.month,
       delivered: new Set(delivered),
-      scope: window(delivered[0] ?? scope.month, scope.month),
+      scope: first ? window(first, scope.month, scope.month) : window(scope.month, scope.month, null),
     };
   }
 
@@ -212,20 +226,31 @@ export class Modul13Export {
   private async processBatch(trx: Tx, plan: Modul13Plan, batch: Modul13ReferralFacts[]): Promise<Written[]> {
     const { today, tenantId } = this.options;
     const measures = batch.map((facts) => ({ facts, measures: measuresOf(facts) }));
+    const first = [...plan.delivered].sort()[0];
     const stored =
-      plan.deliveredMonth !== null && plan.delivered.size > 0
+      plan.deliveredMonth !== null && first !== undefined
         ? await this.repo.deliveredHashes(
             trx,
             tenantId,
-            measures.flatMap((m) => m.measures.map((x) => x.key)),
+            batch.map((facts) => facts.referralId),
+            first,
             plan.deliveredMonth,
           )
         : new Map<string, Map<string, string>>();
+    const keysOf = new Map<string, string[]>();
+    for (const key of stored.keys()) {
+      const referralId = key.split(':')[0] ?? key;
+      const keys = keysOf.get(referralId);
+      if (keys) keys.push(key);
+      else keysOf.set(referralId, [key]);
+    }
     const written: Written[] = [];
     const staged: Staged[] = [];
     for (const { facts, measures: list } of measures) {
+      const current = new Map<string, ReturnType<typeof eventsOf>>();
       for (const measure of list) {
         const events = eventsOf(measure, today);
+        current.set(measure.key, events);
         const delivered = stored.get(measure.key);
         for (const month of [...events.keys()].sort()) {
           const item = await this.recordFor(trx, plan, facts, measure, month, delivered?.get(month));
@@ -234,13 +259,17 @@ export class Modul13Export {
             staged.push(item.staged);
           }
         }
-        // Delivered for a month in which the measure no longer has an event (e.g. its start moved): withdrawn.
-        for (const month of delivered?.keys() ?? []) {
-          if (events.has(month) || !plan.delivered.has(month)) continue;
+      }
+      // Delivered for a month in which the measure has no event any more (its start moved or was
+      // removed), or the measure is gone (a removed childcare arrangement): withdrawn.
+      for (const key of (keysOf.get(facts.referralId) ?? []).sort()) {
+        const events = current.get(key);
+        for (const month of [...(stored.get(key)?.keys() ?? [])].sort()) {
+          if (events?.has(month) || !plan.delivered.has(month)) continue;
           this.tally.stornos++;
-          this.tally.push(this.tally.corrections, { key: measure.key, referralId: measure.referralId, reportMonth: month, kind: 'storno' });
-          written.push({ kind: 'storno', key: measure.key, referralId: measure.referralId, reportMonth: month });
-          staged.push({ key: measure.key, month, hash: null, storno: true });
+          this.tally.push(this.tally.corrections, { key, referralId: facts.referralId, reportMonth: month, kind: 'storno' });
+          written.push({ kind: 'storno', key, referralId: facts.referralId, reportMonth: month });
+          staged.push({ key, month, hash: null, storno: true });
         }
       }
     }
@@ -300,7 +329,7 @@ export class Modul13Export {
   /**
    * The prior year's average cost per case of a flat-funded offer: its plan, and its measures begun
    * or running in that year, counted with the same rules as the export (a scan of the offer's
-   * referrals in batches).
+   * referrals not ended before that year, in batches).
    */
   private async averageCost(trx: Tx, offerId: string, year: number): Promise<number | null> {
     const cacheKey = `${offerId}|${year}`;
@@ -312,7 +341,7 @@ export class Modul13Export {
       const [from, to] = [`${year}-01-01`, `${year}-12-31`];
       let after: string | null = null;
       for (;;) {
-        const batch = await this.repo.referralBatch(trx, tenantId, { kind: 'offer', offerId }, after, this.batchSize);
+        const batch = await this.repo.referralBatch(trx, tenantId, { kind: 'offer', offerId, notEndedBefore: from }, after, this.batchSize);
         for (const facts of batch) count += measuresOf(facts).filter((m) => measureRunsIn(m, from, to)).length;
         if (batch.length < this.batchSize) break;
         after = batch.at(-1)?.referralId ?? null;
@@ -324,8 +353,14 @@ export class Modul13Export {
   }
 }
 
-function window(fromMonth: string, toMonth: string): Modul13Scope {
-  return { kind: 'window', from: firstDayOf(fromMonth), to: lastDayOf(toMonth) };
+/** The window of dates to read; with `deliveredBefore`, also the referrals delivered for a month of it before that month. */
+function window(fromMonth: string, toMonth: string, deliveredBefore: string | null): Modul13Scope {
+  return {
+    kind: 'window',
+    from: firstDayOf(fromMonth),
+    to: lastDayOf(toMonth),
+    deliveredBefore: deliveredBefore && firstDayOf(deliveredBefore),
+  };
 }
 
 function writeItem(writer: XmlWriter, item: Written) {

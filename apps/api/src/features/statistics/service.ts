@@ -8,7 +8,14 @@ import type { AuthContext } from '../../http/access';
 import { AuditRepository } from '../audit/repository';
 import { isoTimestamp } from '../cases/mapping';
 import { type Created, once } from '../idempotency/idempotency';
-import { type BatchRunner, MODUL13_BATCH_SIZE, Modul13Export, type Modul13Tally, REPORT_LIST_LIMIT } from './modul13-export';
+import {
+  type BatchRunner,
+  MODUL13_BATCH_SIZE,
+  MODUL13_LOOK_BACK_MONTHS,
+  Modul13Export,
+  type Modul13Tally,
+  REPORT_LIST_LIMIT,
+} from './modul13-export';
 import { StatisticsRepository } from './repository';
 
 const audit = new AuditRepository();
@@ -38,6 +45,8 @@ export interface Modul13RunOptions {
   /** Log the persons named in the file as read (when the file reaches someone). */
   logReads: boolean;
   batchSize?: number;
+  /** Months before a delivered month that are still corrected (default 24, docs/statistics.md). */
+  lookBackMonths?: number;
   /** Called once with the estimated number of referrals to read, then after every batch. */
   onEstimate?: (total: number) => void;
   onBatch?: (referralsRead: number) => void;
@@ -86,6 +95,7 @@ async function prepare(options: Omit<Modul13RunOptions, 'sink'>, runner: BatchRu
     staging,
     readLog: options.logReads ? { actorId: options.actor?.id ?? null } : null,
     batchSize: options.batchSize,
+    lookBackMonths: options.lookBackMonths,
     onBatch: options.onBatch,
   });
   const plan = await exporter.plan();
@@ -99,15 +109,24 @@ async function run(options: Modul13RunOptions, runner: BatchRunner, staging: boo
   return { tally: exporter.tally, sha256: exporter.sha256, deliveredMonths: [...plan.delivered].sort() };
 }
 
+/** Every batch of a dry run in its own transaction (the connection is not held while the client reads), without JIT. */
+function dryRunner(db: Kysely<Database>, tenantId: string): BatchRunner {
+  return (work) =>
+    withTenant(db, tenantId, async (trx) => {
+      await repo.withoutJit(trx);
+      return work(trx);
+    });
+}
+
 /** The file of a dry run as chunks, for a response that streams while the batches are read. */
 export async function* previewModul13Chunks(db: Kysely<Database>, options: Omit<Modul13RunOptions, 'sink'>): AsyncGenerator<string> {
-  const { exporter, plan } = await prepare(options, (work) => withTenant(db, options.tenantId, work), false);
+  const { exporter, plan } = await prepare(options, dryRunner(db, options.tenantId), false);
   yield* exporter.xml(plan);
 }
 
-/** A dry run: every batch in its own transaction, nothing recorded (the connection is not held while the client reads). */
+/** A dry run: every batch in its own transaction, nothing recorded. */
 export function previewModul13(db: Kysely<Database>, options: Modul13RunOptions): Promise<Modul13RunResult> {
-  return run(options, (work) => withTenant(db, options.tenantId, work), false);
+  return run(options, dryRunner(db, options.tenantId), false);
 }
 
 /**
@@ -121,6 +140,7 @@ export async function recordModul13(
   options: Modul13RunOptions & { period: { kind: 'month'; month: string }; expectedSha256?: string },
 ): Promise<Modul13Delivery & { tally: Modul13Tally }> {
   await repo.lockDeliveries(trx, options.tenantId);
+  await repo.withoutJit(trx);
   await repo.createStaging(trx);
   const result = await run(options, (work) => work(trx), true);
   if (options.expectedSha256 !== undefined && options.expectedSha256 !== result.sha256) throw new AppError('STATISTICS_DATA_CHANGED');
@@ -160,6 +180,8 @@ export class StatisticsService {
     readonly config: AppConfig,
     /** Referrals per batch; lowered in tests to see the pagination. */
     readonly batchSize = MODUL13_BATCH_SIZE,
+    /** Months before a delivered month that are still corrected. */
+    readonly lookBackMonths = MODUL13_LOOK_BACK_MONTHS,
   ) {}
 
   private today(): string {
@@ -175,6 +197,7 @@ export class StatisticsService {
       actor: { id: auth.userId, displayName: auth.displayName },
       logReads,
       batchSize: this.batchSize,
+      lookBackMonths: this.lookBackMonths,
     };
   }
 

@@ -371,4 +371,124 @@ describe.each(['pglite', 'postgres'] as const)('§ 51b delivery (Modul 13) on %s
     });
     expect(changes).toBe(3);
   });
+
+  const teamLeadAuth = () => ({
+    tenantId: t.tenantA.id,
+    userId: t.tenantA.users.team_lead.id,
+    roles: ['team_lead' as const],
+    displayName: 'TL',
+    csrfToken: '',
+    providerId: null,
+    tokenHash: '',
+  });
+
+  it('withdraws a removed childcare arrangement and an undone start in the next delivery of their month', async () => {
+    // June: a childcare referral with two arrangements and a debt counselling referral, delivered.
+    const childcare = await f.referral({
+      personId: (await f.person()).id,
+      offerId: ids.childcare,
+      status: 'started',
+      startedOn: '2026-06-03',
+    });
+    const stays = `${childcare}:${await f.arrangement(childcare, '2026-06-03', null)}`;
+    const removedId = await f.arrangement(childcare, '2026-06-10', '2026-06-30');
+    const removed = `${childcare}:${removedId}`;
+    await f.charge(childcare, ids.childcare, '2026-06', 1_000);
+    const undone = await f.referral({ personId: (await f.person()).id, offerId: ids.debt, status: 'started', startedOn: '2026-06-15' });
+    const june = await deliver('2026-06');
+    await expectOk(june, 201);
+    expect(june.json()).toMatchObject({ recordCount: 3, correctionCount: 0, rejectedCount: 0 });
+    expect(recordOf((await xml('2026-06')).body, stays, '2026-06')).toContain('>500</Teilnahmekosten>');
+
+    // After the delivery: the second arrangement was recorded by mistake, and the start is undone
+    // (the referral has no date in any month since: only the delivery log still knows it).
+    await f.removeArrangement(removedId);
+    await f.update(undone, { startedOn: null, status: 'accepted' });
+
+    const nov = await report('2026-11');
+    expect(nov.deliveredMonths).toEqual(['2026-06', '2026-09', '2026-10']);
+    expect(nov.counts).toMatchObject({ lateFacts: 0, changed: 1, stornos: 2, corrections: 3 });
+    expect(nov.corrections.map((c: { key: string; reportMonth: string; kind: string }) => [c.key, c.reportMonth, c.kind]).sort()).toEqual(
+      [
+        [removed, '2026-06', 'storno'],
+        [undone, '2026-06', 'storno'],
+        // The remaining arrangement now bears the referral's June costs alone.
+        [stays, '2026-06', 'changed'],
+      ].sort(),
+    );
+    const file = (await xml('2026-11')).body;
+    for (const key of [removed, undone])
+      expect(file).toContain(
+        `<Storno>\n      <Schluessel>${key}</Schluessel>\n      <Berichtsmonat>2026-06</Berichtsmonat>\n    </Storno>`,
+      );
+    const corrected = recordOf(file, stays, '2026-06') ?? '';
+    expect(corrected.startsWith(' Korrektur="true">')).toBe(true);
+    expect(corrected).toContain('>1000</Teilnahmekosten>');
+    expect(file).toContain('<AnzahlKorrekturen>3</AnzahlKorrekturen>\n    <AnzahlStornos>2</AnzahlStornos>');
+    const validated = validateWithXmllint(file, 'november-storno.xml');
+    expect(validated.ok, validated.output).toBe(true);
+
+    // Recorded: the withdrawn records leave the log, the changed one is updated, nothing is repeated.
+    const recorded = await deliver('2026-11', { expectedSha256: sha256(file) });
+    await expectOk(recorded, 201);
+    expect(recorded.json()).toMatchObject({ correctionCount: 3 });
+    const log = await withTenant(t.database.owner, t.tenantA.id, (trx) =>
+      trx
+        .selectFrom('statisticsDeliveredMeasures')
+        .select(['measureKey', 'reportMonth'])
+        .where('measureKey', 'in', [stays, removed, undone])
+        .execute(),
+    );
+    expect(log.map((l) => `${l.measureKey} ${l.reportMonth}`)).toEqual([`${stays} 2026-06-01`]);
+    expect((await report('2026-11')).counts).toMatchObject({ corrections: 0, stornos: 0 });
+  });
+
+  it('corrects only the delivered months within the look-back', async () => {
+    // A June start recorded after June was delivered; June lies five months before November.
+    const late = await f.referral({ personId: (await f.person()).id, offerId: ids.debt, status: 'started', startedOn: '2026-06-20' });
+    const config = { ...DEFAULT_CONFIG, now: () => NOW };
+    const reportWith = (lookBackMonths: number) =>
+      new StatisticsService(t.database.db, config, 100, lookBackMonths).report(teamLeadAuth(), '2026-11');
+
+    const standard = await report('2026-11');
+    expect(
+      standard.corrections.map((c: { referralId: string; reportMonth: string; kind: string }) => [c.referralId, c.reportMonth, c.kind]),
+    ).toEqual([[late, '2026-06', 'late']]);
+    expect((await reportWith(5)).corrections.map((c: { referralId: string }) => c.referralId)).toEqual([late]);
+    const short = await reportWith(4);
+    expect(short.deliveredMonths).toEqual(['2026-09', '2026-10']);
+    expect(short.counts).toMatchObject({ corrections: 0 });
+    // June's measures are not even read: the window starts with the first month within the look-back.
+    const spy = vi.spyOn(StatisticsRepository.prototype, 'referralBatch');
+    try {
+      await reportWith(4);
+      const scopes = spy.mock.calls.map((c) => c[2]);
+      expect(scopes).toContainEqual({ kind: 'window', from: '2026-09-01', to: '2026-11-30', deliveredBefore: '2026-11-01' });
+      expect(scopes.every((scope) => scope.kind !== 'window' || scope.from === '2026-09-01')).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('runs the export’s statements without JIT compilation (dry run and delivery)', async () => {
+    const settings: string[] = [];
+    const original = StatisticsRepository.prototype.referralBatch;
+    const spy = vi.spyOn(StatisticsRepository.prototype, 'referralBatch').mockImplementation(async function (
+      this: StatisticsRepository,
+      trx,
+      ...rest
+    ) {
+      const { rows } = await sql<{ jit: string }>`select current_setting('jit') as jit`.execute(trx);
+      settings.push(rows[0]?.jit ?? '');
+      return original.call(this, trx, ...rest);
+    });
+    try {
+      await report('2026-10');
+      await expectOk(await deliver('2026-11'), 201);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(settings.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(settings)).toEqual(new Set(['off']));
+  });
 });

@@ -172,6 +172,13 @@ export class Modul13Fixture {
     return id;
   }
 
+  /** An arrangement recorded by mistake and removed (the export must withdraw what it delivered for it). */
+  async removeArrangement(arrangementId: string) {
+    await this.tx((trx) =>
+      trx.deleteFrom('childcareArrangements').where('tenantId', '=', this.tenantId).where('id', '=', arrangementId).execute(),
+    );
+  }
+
   async charge(referralId: string, offerId: string, serviceMonth: string, amountCents: number) {
     await this.tx((trx) =>
       trx
