@@ -32,6 +32,8 @@ test('team lead checks, downloads and records the monthly delivery', async ({ pa
     counts: { records: number; rejected: number };
   };
   await expect(page.getByRole('definition').first()).toHaveText(new Intl.NumberFormat('de-DE').format(report.counts.records));
+  // The Leistungsminderungen (Modul 8) of the same file have their own section.
+  await expect(page.getByRole('heading', { level: 3, name: 'Leistungsminderungen (Modul 8)' })).toBeVisible();
   await checkA11y(page, 'Prüfbericht');
 
   // Recording needs the downloaded file first.

@@ -1,6 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { type AppConfig, createTenant, createUserDirect, listTenants } from '@lotse/api';
-import { type LotseDatabase, loadDemoCases, loadDemoCooperation, loadDemoHistory, loadDemoPersons, loadDemoProviders } from '@lotse/db';
+import {
+  type LotseDatabase,
+  loadDemoCases,
+  loadDemoCooperation,
+  loadDemoHistory,
+  loadDemoOrganisation,
+  loadDemoPersons,
+  loadDemoProviders,
+  loadDemoSanctions,
+} from '@lotse/db';
 import { DEFAULT_DEMO_HISTORY_YEARS, demoTenantInfo } from '@lotse/db/demo';
 import { type Role, todayInGermany } from '@lotse/domain';
 
@@ -35,6 +44,14 @@ const MORE_CASE_MANAGERS = [
   'Olena Kovalenko',
   'Michael Wagner',
   'Sandra Lang',
+];
+
+/** Further placement and benefits staff, so routing by the organisation model has people to choose from. */
+const MORE_STAFF: ReadonlyArray<{ base: string; displayName: string; roles: Role[] }> = [
+  { base: 'vermittlung.arslan', displayName: 'Integrationsfachkraft Emre Arslan', roles: ['placement_officer'] },
+  { base: 'vermittlung.berg', displayName: 'Integrationsfachkraft Julia Berg', roles: ['placement_officer'] },
+  { base: 'leistung.neumann', displayName: 'Leistungssachbearbeiterin Ines Neumann', roles: ['benefits_officer'] },
+  { base: 'leistung.schmitt', displayName: 'Leistungssachbearbeiter Kai Schmitt', roles: ['benefits_officer'] },
 ];
 
 export interface DemoSeedOptions {
@@ -128,6 +145,14 @@ export async function seedDemo(database: LotseDatabase, options: DemoSeedOptions
       );
       contactIds.push(user.id);
     }
+    for (const staff of MORE_STAFF) {
+      await createUserDirect(
+        db,
+        tenant.id,
+        { username: usernameFor(index, staff.base), displayName: staff.displayName, password: DEMO_PASSWORD, roles: staff.roles },
+        options.argon2,
+      );
+    }
     const persons = options.personsPerTenant[index] ?? options.personsPerTenant[options.personsPerTenant.length - 1] ?? 0;
     options.onTenant?.(info.name, persons);
     await loadDemoPersons(db, {
@@ -170,6 +195,10 @@ export async function seedDemo(database: LotseDatabase, options: DemoSeedOptions
       concurrency: database.kind === 'postgres' ? Math.min(3, availableParallelism()) : 1,
       onProgress: options.onHistoryProgress,
     });
+    // How this Jobcenter organises customer care (each demo tenant differently) and who serves the open cases.
+    await loadDemoOrganisation(db, { tenantId: tenant.id, tenantIndex: index, referenceDate });
+    // Sanctions in each period of the law, on cases open at the time.
+    await loadDemoSanctions(db, { tenantId: tenant.id, referenceDate });
   }
   return demoLogins(options.tenants);
 }

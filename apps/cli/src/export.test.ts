@@ -78,6 +78,7 @@ describe.each(['pglite', 'postgres'] as const)('lotse export modul13 (in-process
     expect(file).not.toContain(ids.bad);
     expect(file).toContain('<AnzahlSaetze>2</AnzahlSaetze>');
     expect(run.text()).toContain('Sätze:        2 (davon Korrekturen: 0, Stornos: 0)');
+    expect(run.text()).toContain('davon Leistungsminderungen (Modul 8): 0 (Korrekturen: 0, Stornos: 0, abgewiesen: 0)');
     expect(run.text()).toContain(`${ids.bad} (2026-10): Die Kundennummer hat nicht das Format 123D456789.`);
     expect(run.text()).toContain(`SHA-256:      ${summary.sha256}`);
     expect(run.text()).toMatch(/max\. Speicher \(RSS\): \d+ MB/);

@@ -36,6 +36,8 @@ export interface ExportSummary {
   records: number;
   corrections: number;
   rejected: number;
+  /** Leistungsminderung records (Modul 8) among `records`, and sanctions not reportable among `rejected`. */
+  sanctions: { records: number; stornos: number; rejected: number };
   deliveryId: string | null;
   durationMs: number;
   peakRssMb: number;
@@ -141,6 +143,7 @@ export async function exportModul13(database: LotseDatabase, options: ExportOpti
     records: tally.records + tally.stornos,
     corrections: tally.corrected,
     rejected: tally.rejected,
+    sanctions: { records: tally.modul8.records, stornos: tally.modul8.stornos, rejected: tally.modul8.rejected },
     deliveryId,
     durationMs: Date.now() - started,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -149,10 +152,18 @@ export async function exportModul13(database: LotseDatabase, options: ExportOpti
   const out = (line: string) => io.stdout.write(`${line}\n`);
   out(`Modul 13 ${period.kind === 'month' ? 'Monat' : 'Jahr'} ${period.label} – ${tenant.name}`);
   out(`  Sätze:        ${summary.records} (davon Korrekturen: ${summary.corrections}, Stornos: ${tally.stornos})`);
+  const m8 = tally.modul8;
+  out(
+    `  davon Leistungsminderungen (Modul 8): ${m8.records + m8.stornos} (Korrekturen: ${m8.lateFacts + m8.changed + m8.stornos}, Stornos: ${m8.stornos}, abgewiesen: ${m8.rejected})`,
+  );
   out(`  Abgewiesen:   ${summary.rejected}`);
-  for (const entry of tally.rejectedList.slice(0, REJECTED_SHOWN)) {
+  const rejectedLines = [
+    ...tally.rejectedList.map((e) => ({ ...e, label: e.key })),
+    ...tally.modul8Rejected.map((e) => ({ ...e, label: `Leistungsminderung ${e.sanctionId}` })),
+  ];
+  for (const entry of rejectedLines.slice(0, REJECTED_SHOWN)) {
     out(
-      `    ${entry.key} (${entry.reportMonth}${entry.correction ? ', Korrektur' : ''}): ${entry.reasons.map((r) => r.message).join(' ')}`,
+      `    ${entry.label} (${entry.reportMonth}${entry.correction ? ', Korrektur' : ''}): ${entry.reasons.map((r) => r.message).join(' ')}`,
     );
   }
   if (summary.rejected > REJECTED_SHOWN)

@@ -20,6 +20,7 @@ import {
 import { z } from 'zod';
 import { isoDate, pageInfo, requiredText, text, uuid } from './common';
 import { targetGroupSchema } from './persons';
+import { sanctionHistoryEntrySchema } from './sanctions';
 
 export const caseStatusSchema = z.enum(CASE_STATUSES);
 export const caseActionSchema = z.enum(CASE_ACTIONS);
@@ -322,11 +323,19 @@ export const contactSchema = z.object({
   createdBy: userRef,
 });
 
+/** Kinds of follow-ups: the model routes placement tasks; the others are created by the features that own them. */
+export const FOLLOW_UP_KINDS = ['general', 'placement', 'benefits_notice', 'sanction_decision', 'expert_consultation'] as const;
+export const followUpKindSchema = z.enum(FOLLOW_UP_KINDS);
+
 export const createFollowUpRequest = z.strictObject({
   title: requiredText(300),
   dueOn: isoDate,
-  /** Who works on it; the responsible case manager when omitted. */
+  /**
+   * Who works on it; when omitted the caller, or for a placement task (`kind: placement`) whoever the
+   * organisation model sends placement to (the case's placement officer, or the case manager).
+   */
   ownerId: uuid.optional(),
+  kind: z.enum(['general', 'placement']).optional(),
 });
 export const updateFollowUpRequest = z.strictObject({
   title: requiredText(300).optional(),
@@ -339,6 +348,7 @@ export const followUpSchema = z.object({
   title: z.string(),
   dueOn: isoDate,
   owner: userRef,
+  kind: followUpKindSchema,
   doneOn: isoDate.nullable(),
   overdue: z.boolean(),
   version: z.number().int(),
@@ -380,6 +390,18 @@ export const caseOverviewSchema = z.object({
     targetGroups: z.array(targetGroupSchema),
   }),
   caseManager: userRef,
+  /**
+   * Who the person is shown as contact (§ 14 SGB II) under the organisation model (SPEC C14): for
+   * integration always the case manager; for benefits questions the case manager (benefits integrated
+   * or contact person only) or the responsible benefits officer (null: none assigned yet).
+   */
+  careContacts: z.object({
+    integration: userRef,
+    benefits: userRef.nullable(),
+    benefitsBy: z.enum(['case_owner', 'benefits_staff']),
+    placement: userRef.nullable(),
+    iawType: z.string(),
+  }),
   /** Whether the viewer is the case's responsible case manager (may edit, sees special categories). */
   responsible: z.boolean(),
   indication: z.object({ minBarriers: z.number().int(), requireWillingness: z.boolean(), met: z.boolean() }),
@@ -408,6 +430,8 @@ export const caseOverviewSchema = z.object({
   contactOverdue: z.boolean(),
   followUps: z.array(followUpSchema),
   history: z.array(transitionSchema),
+  /** The steps of the case's sanctions (SPEC C16), shown in the history with the status changes. */
+  sanctionHistory: z.array(sanctionHistoryEntrySchema),
 });
 export type CaseOverview = z.infer<typeof caseOverviewSchema>;
 

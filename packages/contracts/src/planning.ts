@@ -4,6 +4,7 @@ import {
   PLANNING_GRANULARITIES,
   PLANNING_MEASURES,
   PLANNING_TARGET_GROUPS,
+  TEAM_FUNCTIONS,
   UNMET_NEED_REASONS,
 } from '@lotse/domain';
 import { z } from 'zod';
@@ -244,19 +245,34 @@ export const updatePlanningRegionRequest = z.strictObject({
 });
 export type UpdatePlanningRegionRequest = z.infer<typeof updatePlanningRegionRequest>;
 
+/** The function of a team: case management, placement, benefits, or mixed (integration and benefits). */
+export const teamFunctionSchema = z.enum(TEAM_FUNCTIONS);
+
 /**
  * A team of staff: a dimension of needs planning and quality indicators; `memberCount` counts active
  * accounts. A deactivated team (`active: false`) can be given to nobody; users in it keep it until changed.
  */
 export const teamSchema = z
-  .object({ id: uuid, name: z.string(), memberCount: z.number().int(), active: z.boolean(), version: z.number().int() })
+  .object({
+    id: uuid,
+    name: z.string(),
+    memberCount: z.number().int(),
+    active: z.boolean(),
+    /** What the team does, for routing by the organisation model (SPEC C14); null: not stated. Not in the planning dimensions. */
+    function: teamFunctionSchema.nullable().optional(),
+    version: z.number().int(),
+  })
   .meta({ id: 'Team' });
 export type Team = z.infer<typeof teamSchema>;
 export const teamList = z.object({ items: z.array(teamSchema) }).meta({ id: 'TeamList' });
-export const createTeamRequest = z.strictObject({ name: requiredText(100) });
+export const createTeamRequest = z.strictObject({ name: requiredText(100), function: teamFunctionSchema.nullable().optional() });
 export type CreateTeamRequest = z.infer<typeof createTeamRequest>;
 /** Rename, and/or deactivate (`active: false`, refused while active accounts belong to it) or reactivate. */
-export const updateTeamRequest = z.strictObject({ name: requiredText(100).optional(), active: z.boolean().optional() });
+export const updateTeamRequest = z.strictObject({
+  name: requiredText(100).optional(),
+  active: z.boolean().optional(),
+  function: teamFunctionSchema.nullable().optional(),
+});
 export type UpdateTeamRequest = z.infer<typeof updateTeamRequest>;
 export const planningDimensionsSchema = z
   .object({ regions: z.array(planningRegionSchema), teams: z.array(teamSchema), years: z.array(z.number().int()) })

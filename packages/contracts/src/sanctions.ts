@@ -1,4 +1,4 @@
-import { BREACH_KINDS, DUTY_FORMS, SANCTION_STATUSES } from '@lotse/domain';
+import { BREACH_KINDS, DUTY_FORMS, SANCTION_EVENT_ACTIONS, SANCTION_STATUSES } from '@lotse/domain';
 import { z } from 'zod';
 import { isoDate, requiredText, text, uuid } from './common';
 
@@ -145,7 +145,28 @@ export const sanctionSchema = z
   })
   .meta({ id: 'Sanction' });
 export type Sanction = z.infer<typeof sanctionSchema>;
-export const sanctionList = z.object({ items: z.array(sanctionSchema) }).meta({ id: 'SanctionList' });
+export const sanctionList = z
+  .object({
+    items: z.array(sanctionSchema),
+    /** Days the person has to answer a hearing (tenant_case_rules.hearing_days). */
+    hearingDays: z.number().int(),
+  })
+  .meta({ id: 'SanctionList' });
+
+/** A step of a sanction in the case history (next to the case's status changes). */
+export const sanctionHistoryEntrySchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    actor: person.nullable(),
+    action: z.enum(SANCTION_EVENT_ACTIONS),
+    sanctionId: uuid,
+    kind: breachKindSchema,
+    breachOn: isoDate,
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'SanctionHistoryEntry' });
+export type SanctionHistoryEntry = z.infer<typeof sanctionHistoryEntrySchema>;
 
 /** Record a breach of a documented duty (POST /api/cases/:id/sanctions). */
 export const createSanctionRequest = z.strictObject({

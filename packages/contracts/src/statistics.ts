@@ -43,6 +43,42 @@ export const modul13ReportSchema = z
     corrections: z.array(z.object({ ...measureRef, kind: z.enum(['late', 'changed', 'storno']) })),
     rejected: z.array(z.object({ ...measureRef, correction: z.boolean(), serviceType: z.string(), reasons: z.array(modul13IssueSchema) })),
     warnings: z.array(z.object({ ...measureRef, warnings: z.array(modul13IssueSchema) })),
+    /**
+     * The sanctions in the file (Leistungsminderungen, XSozial Modul 8): already counted in `counts`,
+     * which count the whole file; the lists above are the measures', these the sanctions'.
+     */
+    modul8: z.object({
+      counts: z.object({
+        /** Leistungsminderung records and Stornos in the file, like `counts.records`. */
+        records: z.number().int(),
+        regular: z.number().int(),
+        corrections: z.number().int(),
+        lateFacts: z.number().int(),
+        changed: z.number().int(),
+        stornos: z.number().int(),
+        rejected: z.number().int(),
+      }),
+      /** Records per reason (Grund/Art `Pflichtverletzung`, `Meldeversaeumnis`), with full stops and the sum of the monthly amounts. */
+      byReason: z.array(
+        z.object({
+          reason: z.string(),
+          label: z.string(),
+          records: z.number().int(),
+          fullStops: z.number().int(),
+          amountCents: z.number().int(),
+        }),
+      ),
+      corrections: z.array(z.object({ sanctionId: uuid, reportMonth: z.string(), kind: z.enum(['late', 'changed', 'storno']) })),
+      rejected: z.array(
+        z.object({
+          sanctionId: uuid,
+          reportMonth: z.string(),
+          correction: z.boolean(),
+          reason: z.string(),
+          reasons: z.array(modul13IssueSchema),
+        }),
+      ),
+    }),
     /** Lists are cut at this many entries each; the counts are complete. */
     listLimit: z.number().int(),
     truncated: z.boolean(),

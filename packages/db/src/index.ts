@@ -3,6 +3,8 @@ export * from './demo-cases-load';
 export * from './demo-cooperation-load';
 export * from './demo-history-load';
 export * from './demo-load';
+export * from './demo-organisation-load';
+export * from './demo-sanctions-load';
 export * from './migrate';
 export * from './pglite-lock';
 export type * from './schema';

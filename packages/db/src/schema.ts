@@ -160,6 +160,8 @@ export interface TenantCaseRulesTable {
   waitingTargetDays: Generated<number>;
   /** Days the person has to answer a sanction hearing (SPEC C16). */
   hearingDays: Generated<number>;
+  /** Version of the tenant's caseload target set (SPEC C14), for If-Match on PUT /api/caseloads/targets. */
+  caseloadTargetsVersion: Generated<number>;
   version: Generated<number>;
   updatedAt: Timestamp;
 }
@@ -694,7 +696,8 @@ export interface StatisticsDeliveriesTable {
 
 export interface StatisticsDeliveredMeasuresTable {
   tenantId: string;
-  kind: 'modul13';
+  /** `modul13`: a measure (key: referral id[:arrangement id]); `modul8`: a Leistungsminderung (key: sanction id). */
+  kind: 'modul13' | 'modul8';
   measureKey: string;
   /** First day of the month the record belongs to. */
   reportMonth: string;
@@ -795,12 +798,24 @@ export interface SanctionsTable {
   updatedAt: Timestamp;
 }
 
+export interface SanctionEventsTable {
+  tenantId: string;
+  id: string;
+  sanctionId: string;
+  caseId: string;
+  at: Timestamp;
+  actorId: string | null;
+  action: 'recorded' | 'hearing_sent' | 'answered' | 'decided' | 'handed_off' | 'withdrawn';
+  note: string | null;
+}
+
 export interface Database {
   organisationModels: OrganisationModelsTable;
   caseloadTargets: CaseloadTargetsTable;
   sanctionRules: SanctionRulesTable;
   sanctionDuties: SanctionDutiesTable;
   sanctions: SanctionsTable;
+  sanctionEvents: SanctionEventsTable;
   tenants: TenantsTable;
   users: UsersTable;
   userLogins: UserLoginsTable;

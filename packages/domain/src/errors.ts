@@ -207,6 +207,61 @@ export const ERROR_CATALOG = {
     de: 'Die Daten haben sich seit dem Herunterladen der Datei geändert. Bitte laden Sie die Datei erneut herunter und verbuchen Sie dann.',
     en: 'The data changed since the file was downloaded. Please download the file again, then record the delivery.',
   },
+  REASSIGNMENT_PREVIEW_STALE: {
+    status: 409,
+    de: 'Seit der Vorschau haben sich Fälle, Zuständigkeiten oder das Organisationsmodell geändert. Bitte rufen Sie die Vorschau neu auf und prüfen Sie sie erneut.',
+    en: 'Cases, responsibilities or the organisation model changed since the preview. Please load the preview again and check it.',
+  },
+  SANCTION_RULE_OVERLAP: {
+    status: 409,
+    de: 'Der Gültigkeitszeitraum überschneidet sich mit einer anderen Regel der Regeltabelle: Für jeden Tag darf genau eine Regel gelten.',
+    en: 'The period overlaps another rule of the table: exactly one rule may apply on any day.',
+  },
+  DUPLICATE_SANCTION_RULE_CODE: {
+    status: 409,
+    de: 'Dieses Kürzel ist in der Regeltabelle bereits vergeben.',
+    en: 'This code is already used in the rule table.',
+  },
+  SANCTION_NO_RULE: {
+    status: 422,
+    de: 'Für das Datum der Pflichtverletzung enthält die Regeltabelle keine Regel: Eine Leistungsminderung kann nicht geprüft werden.',
+    en: 'The rule table has no rule for the date of the breach: no reduction can be assessed.',
+  },
+  SANCTION_FORM_NOT_ALLOWED: {
+    status: 422,
+    de: 'Eine Pflicht in dieser Form kann für das Datum der Pflichtverletzung nicht zu einer Leistungsminderung führen.',
+    en: 'A duty set in this form cannot lead to a reduction on the date of the breach.',
+  },
+  SANCTION_NO_LEGAL_NOTICE: {
+    status: 422,
+    de: 'Die Pflicht wurde ohne Rechtsfolgenbelehrung festgelegt: Ihre Verletzung kann nicht zu einer Leistungsminderung führen.',
+    en: 'The duty was set without notice of the legal consequences: its breach cannot lead to a reduction.',
+  },
+  SANCTION_BREACH_DATE_INVALID: {
+    status: 422,
+    de: 'Das Datum der Pflichtverletzung passt nicht zur Pflicht: Es darf nicht vor ihrer Festlegung und nicht in der Zukunft liegen.',
+    en: 'The breach date does not fit the duty: it may be neither before the duty was set nor in the future.',
+  },
+  SANCTION_STEP_NOT_ALLOWED: {
+    status: 409,
+    de: 'Dieser Schritt ist im aktuellen Stand der Leistungsminderung nicht möglich.',
+    en: 'This step is not possible in the current state of the sanction.',
+  },
+  SANCTION_HEARING_PENDING: {
+    status: 409,
+    de: 'Die Anhörungsfrist läuft noch: Vor ihrem Ablauf kann nur entschieden werden, wenn die Person geantwortet hat.',
+    en: 'The hearing deadline has not passed: before it, a decision is possible only once the person answered.',
+  },
+  SANCTION_REDUCTION_NOT_POSSIBLE: {
+    status: 422,
+    de: 'Eine Leistungsminderung ist so nicht möglich.',
+    en: 'A reduction is not possible like this.',
+  },
+  SANCTION_CARE_JUSTIFICATION_REQUIRED: {
+    status: 422,
+    de: 'Die Person ist in Suchtberatung oder psychosozialer Betreuung: Eine Leistungsminderung braucht eine ausdrückliche Begründung, warum sie trotzdem erfolgt.',
+    en: 'The person is in addiction counselling or psychosocial care: a reduction needs an explicit justification.',
+  },
   INTERNAL: { status: 500, de: 'Ein interner Fehler ist aufgetreten.', en: 'An internal error occurred.' },
   SERVICE_UNAVAILABLE: { status: 503, de: 'Der Dienst ist gerade nicht verfügbar.', en: 'The service is currently unavailable.' },
 } as const satisfies Record<string, { status: number; de: string; en: string }>;

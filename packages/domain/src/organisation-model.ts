@@ -111,6 +111,17 @@ export function iawTypeOf(model: CareModel): IawType {
   return { code: `${caseManagement}${placement}${benefits}`, caseManagement, placement, benefits, meaningDe, notesDe };
 }
 
+/**
+ * The model of a tenant that has not set one: type Iba, the most frequent type of the ARGEn in 004 §4
+ * (specialised case management, placement part of it, specialised benefits).
+ */
+export const DEFAULT_CARE_MODEL: CareModel = {
+  caseManagement: 'specialised_full',
+  placement: 'integrated',
+  benefits: 'specialised',
+  mixedTeams: false,
+};
+
 /** Who does a kind of work under a model (resolved to people by {@link pickStaff}). */
 export type WorkTarget = 'case_owner' | 'case_management_staff' | 'placement_staff' | 'benefits_staff';
 
@@ -264,7 +275,9 @@ export function planAssignments(
       byId.get(c.ownerId)?.teamFunction !== 'case_management'
     ) {
       const picked = pickStaff('case_management_staff', current(), context);
-      if (picked && picked.id !== c.ownerId) {
+      // Only a dedicated case-management team takes the case over: without one (no team has that
+      // function) moving it to another generalist would hand it off for nothing.
+      if (picked && picked.id !== c.ownerId && picked.teamFunction === 'case_management') {
         release(c.ownerId);
         take(picked.id);
         ownerId = picked.id;

@@ -80,6 +80,29 @@ export const STATISTICS_OFFICERS: readonly Role[] = ['team_lead'];
 export const ORGANISATION_ADMINS: readonly Role[] = ['admin'];
 /** Who reads the regions and teams: needs planning (its dimensions) and the administrators. */
 export const ORGANISATION_READERS: readonly Role[] = [...PLANNING_READERS, ...ORGANISATION_ADMINS];
+/**
+ * Who reads the organisation model of customer care (SPEC C14) and its derived IAW type: the staff it
+ * routes work to, team leads, the § 16a coordination and administrators. Only administrators change it
+ * and reassign open cases in bulk.
+ */
+export const ORGANISATION_MODEL_READERS: readonly Role[] = [
+  'case_manager',
+  'placement_officer',
+  'benefits_officer',
+  'coordinator',
+  'team_lead',
+  'admin',
+];
+export const ORGANISATION_MODEL_ADMINS: readonly Role[] = ['admin'];
+
+/**
+ * Who reads caseloads per person and team against their targets and compares organisation models
+ * (SPEC C14): team leads and the § 16a coordination for steering, administrators who set the targets.
+ * The figures name staff, never a customer.
+ */
+export const CASELOAD_READERS: readonly Role[] = ['team_lead', 'coordinator', 'admin'];
+/** Who sets the caseload targets per role and age group. */
+export const CASELOAD_ADMINS: readonly Role[] = ['admin'];
 
 /** Planning figures are suppressed for everyone who may not read case files. */
 export function planningFiguresSuppressedFor(userRoles: readonly Role[]): boolean {

@@ -1,8 +1,11 @@
+import { caseloadRouteFixtures } from '../features/caseloads/route-fixtures';
 import { costRouteFixtures } from '../features/costs/route-fixtures';
 import { organisationRouteFixtures } from '../features/organisation/route-fixtures';
+import { organisationModelRouteFixtures } from '../features/organisation-model/route-fixtures';
 import { planningRouteFixtures } from '../features/planning/route-fixtures';
 import { qualityRouteFixtures } from '../features/quality/route-fixtures';
 import { reportRouteFixtures } from '../features/reports/route-fixtures';
+import { sanctionRouteFixtures } from '../features/sanctions/route-fixtures';
 import { statisticsRouteFixtures } from '../features/statistics/route-fixtures';
 import { unmetNeedRouteFixtures } from '../features/unmet-needs/route-fixtures';
 import type { TestApp } from '../testing';
@@ -48,7 +51,10 @@ export type ResourceKey =
   | 'childcareArrangement'
   | 'region'
   | 'team'
-  | 'unmetNeed';
+  | 'unmetNeed'
+  | 'sanctionRule'
+  | 'sanctionDuty'
+  | 'sanction';
 
 let counter = 0;
 const unique = () => String(++counter).padStart(6, '0');
@@ -66,6 +72,8 @@ export interface FixtureIds {
   caseId: string;
   /** The started referral to the tenant's offer. */
   referralId: string;
+  /** A documented duty of the case without a sanction yet (a breach of it can be recorded). */
+  sanctionDutyId: string;
 }
 
 export function routeFixtures(ids: () => FixtureIds): Record<string, RouteFixture> {
@@ -314,11 +322,14 @@ export function routeFixtures(ids: () => FixtureIds): Record<string, RouteFixtur
     'GET /api/portal/conferences/:id': { id: 'conference' },
     ...planningRouteFixtures(ids),
     ...organisationRouteFixtures(ids),
+    ...organisationModelRouteFixtures(ids),
     ...unmetNeedRouteFixtures(ids),
     ...costRouteFixtures(ids),
     ...statisticsRouteFixtures(ids),
     ...qualityRouteFixtures(ids),
     ...reportRouteFixtures(ids),
+    ...sanctionRouteFixtures(ids),
+    ...caseloadRouteFixtures(ids),
   };
 }
 

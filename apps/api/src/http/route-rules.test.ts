@@ -7,6 +7,7 @@ import { call, expectOk, seedCaseInPlanning } from '../features/cases/testing';
 import { createRegion, createTeam } from '../features/organisation/testing';
 import { seedProviderWithOffer } from '../features/providers/testing';
 import { createConsent, sentReferral } from '../features/referrals/testing';
+import { seedSanctionResources } from '../features/sanctions/testing';
 import { recordUnmetNeed } from '../features/unmet-needs/testing';
 import { createTestApp, type Session, type TestApp, type TestTenant } from '../testing';
 import { apiRoutes, type FixtureIds, type ResourceKey, type RouteFixture, routeFixtures, routeKey } from './route-fixtures';
@@ -45,6 +46,9 @@ function emptyResources(): Record<ResourceKey | 'secondPerson', string> {
     'region',
     'team',
     'unmetNeed',
+    'sanctionRule',
+    'sanctionDuty',
+    'sanction',
   ];
   return Object.fromEntries(keys.map((k) => [k, ''])) as Record<ResourceKey | 'secondPerson', string>;
 }
@@ -66,6 +70,7 @@ describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
       consentId: resources.A.consent,
       caseId: resources.A.case,
       referralId: resources.A.referral,
+      sanctionDutyId: resources.A.sanctionDuty,
     }),
   );
 
@@ -119,6 +124,7 @@ describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
     resources[label].region = (await createRegion(t, admin, 'Sozialraum Mitte', [`${digit}0115`])).id;
     resources[label].team = (await createTeam(t, admin, 'Team Mitte')).id;
     resources[label].unmetNeed = (await recordUnmetNeed(t, cm, resources[label].case)).id;
+    Object.assign(resources[label], await seedSanctionResources(t, cm, admin, resources[label].case));
   }
 
   /** The tenant's provider with an agreement and an offer, a consent, a started referral with a proposed barrier. */
@@ -253,6 +259,10 @@ describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
                  (select count(*) || '/' || coalesce(sum(version), 0) from planning_regions) as planning_regions,
                  (select count(*) || '/' || coalesce(sum(version), 0) from teams) as teams,
                  (select count(*) || '/' || coalesce(sum(version), 0) from unmet_needs) as unmet_needs,
+                 (select count(*) || '/' || coalesce(sum(version), 0) from sanction_rules) as sanction_rules,
+                 (select count(*) from sanction_duties) as sanction_duties,
+                 (select count(*) || '/' || coalesce(sum(version), 0) from sanctions) as sanctions,
+                 (select count(*) from sanction_events) as sanction_events,
                  (select count(*) || '/' || coalesce(sum(version), 0) from offer_year_plans) as offer_year_plans,
                  (select count(*) || '/' || coalesce(sum(target_starts), 0) from planning_targets) as planning_targets,
                  (select count(*) from referral_charges) as referral_charges,

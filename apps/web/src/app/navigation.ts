@@ -1,6 +1,7 @@
 import {
   AUDIT_READERS,
   CASE_READERS,
+  CASELOAD_READERS,
   COOPERATION_ADMINS,
   FEEDBACK_WATCHERS,
   HANDBOOK_READERS,
@@ -38,8 +39,13 @@ export const NAV_AREAS: readonly NavArea[] = [
   { key: 'cooperation', label: 'nav.cooperation', path: '/kooperation', roles: [...COOPERATION_ADMINS, ...FEEDBACK_WATCHERS] },
   { key: 'handbook', label: 'nav.handbook', path: '/handbuch', roles: HANDBOOK_READERS },
   { key: 'planning', label: 'nav.planning', path: '/planung', roles: PLANNING_READERS },
-  // Quality readers, provider-report readers (incl. planners) and statistics officers; the hub shows each report only to its roles.
-  { key: 'reports', label: 'nav.reports', path: '/berichte', roles: [...PROVIDER_REPORT_READERS, ...STATISTICS_OFFICERS] },
+  // Quality readers, provider-report readers (incl. planners), statistics officers and caseload readers; the hub shows each report only to its roles.
+  {
+    key: 'reports',
+    label: 'nav.reports',
+    path: '/berichte',
+    roles: [...new Set([...PROVIDER_REPORT_READERS, ...STATISTICS_OFFICERS, ...CASELOAD_READERS])],
+  },
   { key: 'data-protection', label: 'nav.dataProtection', path: '/datenschutz/protokolle', roles: AUDIT_READERS },
   { key: 'admin', label: 'nav.admin', path: '/verwaltung/benutzer', roles: USER_ADMINS },
 ];

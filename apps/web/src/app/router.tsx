@@ -9,6 +9,7 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { RequireAuth, RequireRole } from '../features/auth/guards';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SessionProvider } from '../features/auth/session';
+import { caseloadRoutes } from '../features/caseloads/routes';
 import { CaseFilePage } from '../features/cases/CaseFilePage';
 import { CaseListPage } from '../features/cases/CaseListPage';
 import { caseFileTabRoutes } from '../features/cases/caseFileRoutes';
@@ -17,12 +18,14 @@ import { cooperationRoutes } from '../features/cooperation/routes';
 import { HouseholdCreatePage } from '../features/households/HouseholdCreatePage';
 import { HouseholdPage } from '../features/households/HouseholdPage';
 import { organisationRoutes } from '../features/organisation/routes';
+import { organisationModelRoutes } from '../features/organisation-model/routes';
 import { PersonCreatePage } from '../features/persons/PersonCreatePage';
 import { PersonPage } from '../features/persons/PersonPage';
 import { PersonSearchPage } from '../features/persons/PersonSearchPage';
 import { planningRoutes } from '../features/planning/routes';
 import { portalRoutes } from '../features/portal/routes';
 import { reportRoutes } from '../features/reports/routes';
+import { sanctionRoutes } from '../features/sanctions/routes';
 import { statisticsRoutes } from '../features/statistics/routes';
 
 import { UserCreatePage } from '../features/users/UserCreatePage';
@@ -179,8 +182,11 @@ export const router = createBrowserRouter([
           ...portalConferenceRoutes,
           ...planningRoutes,
           ...organisationRoutes,
+          ...organisationModelRoutes,
           ...statisticsRoutes,
           ...reportRoutes,
+          ...sanctionRoutes,
+          ...caseloadRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

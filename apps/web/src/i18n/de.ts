@@ -1,11 +1,14 @@
 import { caseFileDe } from './caseFile.de';
+import { caseloadsDe } from './caseloads.de';
 import { conferencesDe } from './conferences.de';
 import { cooperationDe } from './cooperation.de';
 import { organisationDe } from './organisation.de';
+import { orgModelDe } from './orgModel.de';
 import { planningDe } from './planning.de';
 import { portalDe } from './portal.de';
 import { referralsDe } from './referrals.de';
 import { reportsDe } from './reports.de';
+import { sanctionsDe } from './sanctions.de';
 import { statisticsDe } from './statistics.de';
 import { workDe } from './work.de';
 
@@ -311,13 +314,16 @@ export const de = {
   ...workDe,
   ...planningDe,
   ...organisationDe,
+  ...orgModelDe,
   ...statisticsDe,
   ...reportsDe,
+  ...caseloadsDe,
   ...caseFileDe,
   ...cooperationDe,
   ...referralsDe,
   ...portalDe,
   ...conferencesDe,
+  ...sanctionsDe,
 } as const;
 
 export type MessageKey = keyof typeof de;

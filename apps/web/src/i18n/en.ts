@@ -1,12 +1,15 @@
 import { caseFileEn } from './caseFile.en';
+import { caseloadsEn } from './caseloads.en';
 import { conferencesEn } from './conferences.en';
 import { cooperationEn } from './cooperation.en';
 import type { MessageKey } from './de';
 import { organisationEn } from './organisation.en';
+import { orgModelEn } from './orgModel.en';
 import { planningEn } from './planning.en';
 import { portalEn } from './portal.en';
 import { referralsEn } from './referrals.en';
 import { reportsEn } from './reports.en';
+import { sanctionsEn } from './sanctions.en';
 import { statisticsEn } from './statistics.en';
 import { workEn } from './work.en';
 
@@ -310,11 +313,14 @@ export const en: Record<MessageKey, string> = {
   ...workEn,
   ...planningEn,
   ...organisationEn,
+  ...orgModelEn,
   ...statisticsEn,
   ...reportsEn,
+  ...caseloadsEn,
   ...caseFileEn,
   ...cooperationEn,
   ...referralsEn,
   ...portalEn,
   ...conferencesEn,
+  ...sanctionsEn,
 };

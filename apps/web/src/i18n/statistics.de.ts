@@ -6,7 +6,7 @@ export const statisticsDe = {
   'statistics.ownMapping':
     'Die amtliche Satzbeschreibung von Modul 13 liegt Lotse nicht vor. Aufbau und Schlüssel der Datei sind eine eigene Abbildung (siehe Dokumentation „statistics.md“).',
   'statistics.month': 'Berichtsmonat',
-  'statistics.monthHint': 'Geliefert werden die Maßnahmen mit Beginn oder Ende in diesem Monat.',
+  'statistics.monthHint': 'Geliefert werden die Maßnahmen mit Beginn oder Ende und die Leistungsminderungen mit Beginn in diesem Monat.',
   'statistics.loaded': 'Prüfbericht für {month} geladen.',
 
   // report
@@ -42,6 +42,20 @@ export const statisticsDe = {
   'statistics.kind.changed': 'geändert',
   'statistics.kind.storno': 'storniert (kein Ereignis mehr in diesem Monat)',
   'statistics.arrangement': 'Betreuung {ref}',
+
+  'statistics.modul8.heading': 'Leistungsminderungen (Modul 8)',
+  'statistics.modul8.intro':
+    'Entschiedene Leistungsminderungen stehen in derselben Datei, einmal im Monat ihres Beginns: Grund, Beginn, Ende, monatlicher Betrag. Die Zahlen oben enthalten sie.',
+  'statistics.modul8.empty': 'Keine Leistungsminderungen zu melden.',
+  'statistics.modul8.countsCaption': 'Kennzahlen der Leistungsminderungen',
+  'statistics.modul8.byReasonCaption': 'Leistungsminderungen in der Datei nach Grund',
+  'statistics.modul8.colReason': 'Grund',
+  'statistics.modul8.colFullStops': 'davon vollständiger Wegfall',
+  'statistics.modul8.colAmount': 'Minderungsbeträge monatlich (Summe)',
+  'statistics.modul8.colSanction': 'Leistungsminderung',
+  'statistics.modul8.rejectedCaption': 'Nicht meldbare Leistungsminderungen ({count})',
+  'statistics.modul8.correctionsCaption': 'Korrekturen von Leistungsminderungen ({count})',
+  'statistics.modul8.storno': 'storniert (zurückgenommen, anders entschieden oder Beginn verschoben)',
 
   'statistics.rejectedHeading': 'Nicht meldbare Sätze',
   'statistics.rejectedIntro':

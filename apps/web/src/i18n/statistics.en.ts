@@ -8,7 +8,7 @@ export const statisticsEn: Record<keyof typeof statisticsDe, string> = {
   'statistics.ownMapping':
     'The official record description of Modul 13 is not available to Lotse. Layout and codes of the file are the project’s own mapping (see the documentation "statistics.md").',
   'statistics.month': 'Report month',
-  'statistics.monthHint': 'The delivery contains the measures that begin or end in this month.',
+  'statistics.monthHint': 'The delivery contains the measures that begin or end and the benefit reductions that begin in this month.',
   'statistics.loaded': 'Validation report for {month} loaded.',
 
   'statistics.reportHeading': 'Validation report {month}',
@@ -43,6 +43,20 @@ export const statisticsEn: Record<keyof typeof statisticsDe, string> = {
   'statistics.kind.changed': 'changed',
   'statistics.kind.storno': 'withdrawn (no event in this month any more)',
   'statistics.arrangement': 'Arrangement {ref}',
+
+  'statistics.modul8.heading': 'Benefit reductions (Modul 8)',
+  'statistics.modul8.intro':
+    'Decided benefit reductions are in the same file, once, in the month they begin: reason, begin, end, monthly amount. The figures above include them.',
+  'statistics.modul8.empty': 'No benefit reductions to report.',
+  'statistics.modul8.countsCaption': 'Figures of the benefit reductions',
+  'statistics.modul8.byReasonCaption': 'Benefit reductions in the file by reason',
+  'statistics.modul8.colReason': 'Reason',
+  'statistics.modul8.colFullStops': 'of which full stop',
+  'statistics.modul8.colAmount': 'Monthly reductions (total)',
+  'statistics.modul8.colSanction': 'Benefit reduction',
+  'statistics.modul8.rejectedCaption': 'Benefit reductions that cannot be reported ({count})',
+  'statistics.modul8.correctionsCaption': 'Corrections of benefit reductions ({count})',
+  'statistics.modul8.storno': 'cancelled (withdrawn, decided otherwise or begin moved)',
 
   'statistics.rejectedHeading': 'Records that cannot be reported',
   'statistics.rejectedIntro': 'These records are not in the file. Once the data is corrected they follow with the next delivery.',

@@ -7,7 +7,10 @@ import * as statisticsReads from './20261125090000_statistics_reads';
 import * as planningStockIndexes from './20261125120000_planning_stock_indexes';
 import * as organisationDeactivation from './20261126100000_organisation_deactivation';
 import * as organisationSanctions from './20261127000000_organisation_sanctions';
+import * as caseloadTargetSet from './20261127200000_caseload_target_set';
+import * as sanctionEvents from './20261127300000_sanction_events';
 import * as statisticsLookbackIndexes from './20261127400000_statistics_lookback_indexes';
+import * as statisticsSanctions from './20261127500000_statistics_sanctions';
 
 /** All migrations by name, in order. A static list: works in bundles and needs no file-system scan. */
 export const migrations: Record<string, Migration> = {
@@ -19,5 +22,8 @@ export const migrations: Record<string, Migration> = {
   '20261125120000_planning_stock_indexes': planningStockIndexes,
   '20261126100000_organisation_deactivation': organisationDeactivation,
   '20261127000000_organisation_sanctions': organisationSanctions,
+  '20261127200000_caseload_target_set': caseloadTargetSet,
+  '20261127300000_sanction_events': sanctionEvents,
   '20261127400000_statistics_lookback_indexes': statisticsLookbackIndexes,
+  '20261127500000_statistics_sanctions': statisticsSanctions,
 };

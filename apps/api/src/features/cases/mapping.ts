@@ -184,6 +184,7 @@ export interface FollowUpRecord {
   ownerId: string;
   ownerName: string;
   doneOn: string | null;
+  kind: FollowUp['kind'];
   version: number;
 }
 
@@ -193,6 +194,7 @@ export function toFollowUp(row: FollowUpRecord, today: string): FollowUp {
     title: row.title,
     dueOn: row.dueOn,
     owner: { id: row.ownerId, displayName: row.ownerName },
+    kind: row.kind,
     doneOn: row.doneOn,
     overdue: row.doneOn === null && row.dueOn < today,
     version: row.version,

@@ -2,11 +2,13 @@ import { type CasesTable, type Database, type Tx, updateIfVersion } from '@lotse
 import { OPEN_CASE_STATUSES } from '@lotse/domain';
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { sanctionHistoryOfCase } from '../sanctions/history';
 
 export type CaseRow = NonNullable<Awaited<ReturnType<CaseRepository['findCase']>>>;
 export type CaseFile = NonNullable<Awaited<ReturnType<CaseRepository['caseFile']>>>;
 
 /** Rows that may be updated only when their version is still the expected one. */
+type FollowUpKind = 'general' | 'placement' | 'benefits_notice' | 'sanction_decision' | 'expert_consultation';
 type Versioned = 'cases' | 'caseBarriers' | 'planGoals' | 'planSubgoals' | 'followUps';
 
 const CONTACTS_ON_OVERVIEW = 20;
@@ -466,7 +468,10 @@ export class CaseRepository {
       .executeTakeFirst();
   }
 
-  insertFollowUp(trx: Tx, row: { tenantId: string; id: string; caseId: string; title: string; dueOn: string; ownerId: string }) {
+  insertFollowUp(
+    trx: Tx,
+    row: { tenantId: string; id: string; caseId: string; title: string; dueOn: string; ownerId: string; kind?: FollowUpKind },
+  ) {
     return trx.insertInto('followUps').values(row).execute();
   }
 
@@ -544,7 +549,16 @@ const AGREEMENT_COLUMNS = [
 
 const CONTACT_COLUMNS = ['k.id', 'k.kind', 'k.occurredOn', 'k.summary', 'k.note', 'k.createdBy', 'u.displayName as createdByName'] as const;
 
-const FOLLOW_UP_COLUMNS = ['f.id', 'f.title', 'f.dueOn', 'f.ownerId', 'u.displayName as ownerName', 'f.doneOn', 'f.version'] as const;
+const FOLLOW_UP_COLUMNS = [
+  'f.id',
+  'f.title',
+  'f.dueOn',
+  'f.ownerId',
+  'u.displayName as ownerName',
+  'f.doneOn',
+  'f.kind',
+  'f.version',
+] as const;
 
 /**
  * The case-file statement as a query builder: the repository executes it; the benchmark's floor server
@@ -696,6 +710,7 @@ export function caseFileQuery(db: Kysely<Database>, tenantId: string, id: string
           .whereRef('h.caseId', '=', 'c.id')
           .orderBy('h.at', 'desc'),
       ).as('history'),
+      sanctionHistoryOfCase().as('sanctionHistory'),
     ])
     .where('c.tenantId', '=', tenantId)
     .where('c.id', '=', id);

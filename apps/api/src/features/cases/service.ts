@@ -56,6 +56,8 @@ import { isUniqueViolation } from '../../http/db-errors';
 import { decodeCursor, pageOf } from '../../http/pagination';
 import { AuditRepository } from '../audit/repository';
 import { type Created, once } from '../idempotency/idempotency';
+import { careContactsOf, routeOnIndication, routePlacementTask } from '../organisation-model/routing';
+import { toSanctionHistory } from '../sanctions/history';
 import { renderAgreementPdf } from './agreement-pdf';
 import {
   type AgreementRecord,
@@ -187,6 +189,7 @@ export class CaseService {
         targetGroups: targetGroups(file, today),
       },
       caseManager: { id: file.caseManagerId, displayName: file.caseManagerName },
+      careContacts: await careContactsOf(trx, auth.tenantId, file, today),
       responsible,
       indication: { ...rules.indication, met: indicationMet(rules.indication, facts) },
       actions: responsible ? availableActions(facts) : [],
@@ -243,6 +246,7 @@ export class CaseService {
         indicationMet: h.indicationMet,
         indicationOverride: h.indicationOverride,
       })),
+      sanctionHistory: toSanctionHistory(file.sanctionHistory),
     };
   }
 
@@ -434,6 +438,8 @@ export class CaseService {
         { status: row.status },
         { ...logged, action: input.action, reason: input.reason ?? null },
       );
+      // Case management is now indicated: the organisation model decides who carries it (SPEC C14).
+      if (input.action === 'indicate') await routeOnIndication(trx, auth, id);
       return this.loadOverview(trx, auth, id);
     });
   }
@@ -864,11 +870,13 @@ export class CaseService {
   addFollowUp(auth: AuthContext, caseId: string, input: z.infer<typeof createFollowUpRequest>): Promise<FollowUp> {
     return withTenant(this.db, auth.tenantId, async (trx) => {
       await this.lockForWork(trx, auth, caseId, WORK_EDITABLE);
-      const ownerId = input.ownerId ?? auth.userId;
+      const kind = input.kind ?? 'general';
+      // A placement task goes where the organisation model sends placement (SPEC C14), unless someone is named.
+      const ownerId = input.ownerId ?? (kind === 'placement' ? await routePlacementTask(trx, auth, caseId) : auth.userId);
       await this.requireFollowUpOwner(trx, auth.tenantId, ownerId);
       const id = randomUUID();
-      await this.repo.insertFollowUp(trx, { tenantId: auth.tenantId, id, caseId, title: input.title, dueOn: input.dueOn, ownerId });
-      await audit.appendChange(trx, auth, 'follow_up', id, 'create', null, { caseId, ...input, ownerId });
+      await this.repo.insertFollowUp(trx, { tenantId: auth.tenantId, id, caseId, title: input.title, dueOn: input.dueOn, ownerId, kind });
+      await audit.appendChange(trx, auth, 'follow_up', id, 'create', null, { caseId, ...input, kind, ownerId });
       return this.reloadFollowUp(trx, auth.tenantId, caseId, id);
     });
   }

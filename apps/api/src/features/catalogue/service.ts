@@ -7,7 +7,9 @@ import type { z } from 'zod';
 import type { AuthContext } from '../../http/access';
 import { isUniqueViolation } from '../../http/db-errors';
 import { AuditRepository } from '../audit/repository';
+import { ensureOrganisationModels } from '../organisation-model/routing';
 import { ensureHandbookPages } from '../providers/repository';
+import { ensureSanctionRules } from '../sanctions/service';
 import { CatalogueRepository } from './repository';
 
 const audit = new AuditRepository();
@@ -42,6 +44,8 @@ export async function ensureTenantCaseDefaults(trx: Tx, tenantId: string) {
     tenantId,
     SERVICE_TYPES.map((serviceType) => DEFAULT_HANDBOOK[serviceType]),
   );
+  await ensureOrganisationModels(trx, tenantId);
+  await ensureSanctionRules(trx, tenantId);
 }
 
 /** The tenant's barrier catalogue and case rules, maintained by administrators (SPEC C2, C3). */

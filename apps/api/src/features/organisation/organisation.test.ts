@@ -170,7 +170,7 @@ describe.each(['pglite', 'postgres'] as const)('regions and teams on %s', (kind)
       const res = await call(t, admin, 'POST', '/api/teams', { name: 'Team Nord' });
       expect(res.statusCode, res.body).toBe(201);
       team = res.json();
-      expect(res.json()).toEqual({ id: team.id, name: 'Team Nord', memberCount: 0, active: true, version: 1 });
+      expect(res.json()).toEqual({ id: team.id, name: 'Team Nord', memberCount: 0, active: true, function: null, version: 1 });
       expect(res.headers.location).toBe(`/api/teams/${team.id}`);
       second = await createTeam(t, admin, 'Team Süd');
       const duplicate = await call(t, admin, 'POST', '/api/teams', { name: 'Team Nord' });
@@ -190,8 +190,8 @@ describe.each(['pglite', 'postgres'] as const)('regions and teams on %s', (kind)
       await expectOk(await patchUser(t.tenantA.users.placement_officer.id, { teamId: second.id }));
       const list = await call(t, admin, 'GET', '/api/teams');
       expect(list.json().items).toEqual([
-        { id: team.id, name: 'Team Nord', memberCount: 2, active: true, version: 1 },
-        { id: second.id, name: 'Team Süd', memberCount: 1, active: true, version: 1 },
+        { id: team.id, name: 'Team Nord', memberCount: 2, active: true, function: null, version: 1 },
+        { id: second.id, name: 'Team Süd', memberCount: 1, active: true, function: null, version: 1 },
       ]);
       // A disabled account is no longer counted.
       await expectOk(await patchUser(tlId, { disabled: true }));
@@ -250,12 +250,12 @@ describe.each(['pglite', 'postgres'] as const)('regions and teams on %s', (kind)
       expect(taken.statusCode).toBe(409);
       const ok = await call(t, admin, 'PATCH', url, { name: 'Team Nordost' }, { 'if-match': '"1"' });
       expect(ok.statusCode, ok.body).toBe(200);
-      expect(ok.json()).toEqual({ id: team.id, name: 'Team Nordost', memberCount: 1, active: true, version: 2 });
+      expect(ok.json()).toEqual({ id: team.id, name: 'Team Nordost', memberCount: 1, active: true, function: null, version: 2 });
       expect(ok.headers.etag).toBe('"2"');
       const changes = await changesOf(team.id);
       expect(changes.map((c) => [c.action, c.before, c.after])).toEqual([
-        ['update', { name: 'Team Nord', active: true }, { name: 'Team Nordost', active: true }],
-        ['create', null, { name: 'Team Nord', active: true }],
+        ['update', { name: 'Team Nord', active: true, function: null }, { name: 'Team Nordost', active: true, function: null }],
+        ['create', null, { name: 'Team Nord', active: true, function: null }],
       ]);
       // The user's team name follows.
       const cm = await call(t, admin, 'GET', `/api/users/${t.tenantA.users.case_manager.id}`);
@@ -444,6 +444,7 @@ describe.each(['pglite', 'postgres'] as const)('regions and teams on %s', (kind)
         name: 'Team Alt',
         memberCount: 1,
         active: true,
+        function: null,
         version: 1,
       });
     });
@@ -455,7 +456,7 @@ describe.each(['pglite', 'postgres'] as const)('regions and teams on %s', (kind)
       const res = await call(t, admin, 'PATCH', teamUrl(), { active: false }, { 'if-match': '"1"' });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers.etag).toBe('"2"');
-      expect(res.json()).toEqual({ id: alt.id, name: 'Team Alt', memberCount: 0, active: false, version: 2 });
+      expect(res.json()).toEqual({ id: alt.id, name: 'Team Alt', memberCount: 0, active: false, function: null, version: 2 });
       expect(await teamNames()).not.toContain('Team Alt');
       expect(await teamNames('?active=false')).toEqual(['Team Alt']);
       expect((await teamNames('?active=all')).at(-1)).toBe('Team Alt');
@@ -509,9 +510,9 @@ describe.each(['pglite', 'postgres'] as const)('regions and teams on %s', (kind)
       expect(await teamNames()).toContain('Team Alt');
       const changes = await changesOf(alt.id);
       expect(changes.map((c) => [c.action, c.before, c.after])).toEqual([
-        ['update', { name: 'Team Alt', active: false }, { name: 'Team Alt', active: true }],
-        ['update', { name: 'Team Alt', active: true }, { name: 'Team Alt', active: false }],
-        ['create', null, { name: 'Team Alt', active: true }],
+        ['update', { name: 'Team Alt', active: false, function: null }, { name: 'Team Alt', active: true, function: null }],
+        ['update', { name: 'Team Alt', active: true, function: null }, { name: 'Team Alt', active: false, function: null }],
+        ['create', null, { name: 'Team Alt', active: true, function: null }],
       ]);
     });
 
@@ -545,6 +546,35 @@ describe.each(['pglite', 'postgres'] as const)('regions and teams on %s', (kind)
       expect(res.statusCode).toBe(422);
       expect(res.json().code).toBe('UNKNOWN_TEAM');
       expect((await call(t, admin, 'GET', teamUrl())).json()).toMatchObject({ active: true, version: 3 });
+    });
+
+    it('states a team’s function for routing (SPEC C14): set at creation, changed with If-Match, cleared with null; unknown ones are 400', async () => {
+      const created = await call(t, admin, 'POST', '/api/teams', { name: 'Team Fallmanagement', function: 'case_management' });
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json()).toMatchObject({ name: 'Team Fallmanagement', function: 'case_management', version: 1 });
+      const url = `/api/teams/${created.json().id}`;
+      const bad = await call(t, admin, 'PATCH', url, { function: 'kantine' }, { 'if-match': '"1"' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0].field).toBe('function');
+      const mixed = await call(t, admin, 'PATCH', url, { function: 'mixed' }, { 'if-match': '"1"' });
+      expect(mixed.statusCode, mixed.body).toBe(200);
+      expect(mixed.json()).toMatchObject({ function: 'mixed', version: 2 });
+      const cleared = await call(t, admin, 'PATCH', url, { function: null }, { 'if-match': '"2"' });
+      expect(cleared.json()).toMatchObject({ function: null, version: 3 });
+      const changes = await changesOf(created.json().id);
+      expect(changes.map((c) => [c.before, c.after])).toEqual([
+        [
+          { name: 'Team Fallmanagement', active: true, function: 'mixed' },
+          { name: 'Team Fallmanagement', active: true, function: null },
+        ],
+        [
+          { name: 'Team Fallmanagement', active: true, function: 'case_management' },
+          { name: 'Team Fallmanagement', active: true, function: 'mixed' },
+        ],
+        [null, { name: 'Team Fallmanagement', active: true, function: 'case_management' }],
+      ]);
+      const planner = await t.login(t.tenantA.users.team_lead.username);
+      expect((await call(t, planner, 'PATCH', url, { function: 'benefits' }, { 'if-match': '"3"' })).statusCode).toBe(403);
     });
   });
 });

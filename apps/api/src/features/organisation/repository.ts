@@ -77,7 +77,7 @@ export class OrganisationRepository {
   private teamQuery(trx: Tx, tenantId: string) {
     return trx
       .selectFrom('teams as t')
-      .select(['t.id', 't.name', 't.active', 't.version'])
+      .select(['t.id', 't.name', 't.active', 't.function', 't.version'])
       .select((eb) =>
         eb
           .selectFrom('users as u')

@@ -37,11 +37,22 @@ function toRegion(row: RegionRow): PlanningRegion {
 }
 
 function toTeam(row: TeamRow): Team {
-  return { id: row.id, name: row.name, memberCount: row.memberCount ?? 0, active: row.active, version: row.version };
+  return {
+    id: row.id,
+    name: row.name,
+    memberCount: row.memberCount ?? 0,
+    active: row.active,
+    function: row.function ?? null,
+    version: row.version,
+  };
 }
 
 /** What the change log keeps of a team (the member count is not the team's own data). */
-const teamSnapshot = (team: { name: string; active: boolean }) => ({ name: team.name, active: team.active });
+const teamSnapshot = (team: { name: string; active: boolean; function?: string | null }) => ({
+  name: team.name,
+  active: team.active,
+  function: team.function ?? null,
+});
 
 /** „ein aktives Benutzerkonto“ / „3 aktive Benutzerkonten“, with the verb that goes with it. */
 function activeAccounts(n: number): { de: string; verb: string; pronoun: string; en: string } {
@@ -188,7 +199,7 @@ export class OrganisationService {
           { tenantId: auth.tenantId, userId: auth.userId, key: idempotencyKey, route: 'POST /api/teams', body: input },
           async () => {
             const id = randomUUID();
-            await repo.insertTeam(trx, { tenantId: auth.tenantId, id, name: input.name });
+            await repo.insertTeam(trx, { tenantId: auth.tenantId, id, name: input.name, function: input.function ?? null });
             const created = await repo.findTeam(trx, auth.tenantId, id);
             if (!created) throw new Error('team vanished after insert');
             const team = toTeam(created);
@@ -222,6 +233,8 @@ export class OrganisationService {
         const set: Record<string, unknown> = {};
         if (changes.name !== undefined) set.name = changes.name;
         if (changes.active !== undefined) set.active = changes.active;
+        // The function routes new work only (SPEC C14); open cases move with a bulk reassignment.
+        if (changes.function !== undefined) set.function = changes.function;
         if (!(await repo.updateTeam(trx, auth.tenantId, id, expectedVersion, set))) throw new AppError('PRECONDITION_FAILED');
         const after = await repo.findTeam(trx, auth.tenantId, id);
         if (!after) throw new Error('team vanished after update');

@@ -2,23 +2,30 @@ import { createHash } from 'node:crypto';
 import type { Tx } from '@lotse/db';
 import {
   addMonths,
+  euroDecimal,
   eventsOf,
   firstDayOf,
   lastDayOf,
+  MODUL8_REASON_CODES,
   MODUL13_NAMESPACE,
   MODUL13_SCHEMA_VERSION,
+  type Modul8Record,
+  type Modul8SanctionFacts,
   type Modul13Issue,
   type Modul13Measure,
   type Modul13Record,
   type Modul13ReferralFacts,
   measureRunsIn,
   measuresOf,
+  modul8Content,
+  modul8Record,
+  modul8ReportMonthOf,
   modul13AverageCost,
   modul13Content,
   modul13Record,
 } from '@lotse/domain';
 import { AuditRepository } from '../audit/repository';
-import type { Modul13Scope, StatisticsRepository } from './repository';
+import type { DeliveredKind, Modul13Scope, StatisticsRepository } from './repository';
 import { XmlWriter } from './xml-writer';
 
 /** Referrals read per batch: small enough for bounded memory, large enough for few round trips. */
@@ -66,11 +73,12 @@ export interface Modul13Plan {
   scope: Modul13Scope;
 }
 
-type Staged = { key: string; month: string; hash: string | null; storno: boolean };
+type Staged = { kind: DeliveredKind; key: string; month: string; hash: string | null; storno: boolean };
 
 type Written =
   | { kind: 'record'; record: Modul13Record; correction: CorrectionKind | null; personId: string }
-  | { kind: 'storno'; key: string; referralId: string; reportMonth: string };
+  | { kind: 'sanction'; record: Modul8Record; correction: CorrectionKind | null; personId: string }
+  | { kind: 'storno'; key: string; reportMonth: string; sanction: boolean };
 
 const audit = new AuditRepository();
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -97,6 +105,15 @@ export class Modul13Tally {
   readonly warnings: { key: string; referralId: string; reportMonth: string; warnings: Modul13Issue[] }[] = [];
   /** Records written per measure type, with their begins (Zugang) and ends (Abgang). */
   readonly byMeasureType = new Map<string, { records: number; begins: number; ends: number }>();
+  /**
+   * The Leistungsminderungen (Modul 8) among the counts above (which count the whole file), with
+   * their own lists: their keys are sanctions, not referrals.
+   */
+  readonly modul8 = { records: 0, regular: 0, lateFacts: 0, changed: 0, stornos: 0, rejected: 0 };
+  readonly modul8Corrections: { sanctionId: string; reportMonth: string; kind: CorrectionKind }[] = [];
+  readonly modul8Rejected: { sanctionId: string; reportMonth: string; correction: boolean; reason: string; reasons: Modul13Issue[] }[] = [];
+  /** Leistungsminderungen written per reason (Grund/Art): records, full stops, sum of the monthly amounts. */
+  readonly byReason = new Map<string, { records: number; fullStops: number; amountCents: number }>();
 
   get corrected(): number {
     return this.lateFacts + this.changed + this.stornos;
@@ -110,6 +127,14 @@ export class Modul13Tally {
     this.byMeasureType.set(record.measureType, counts);
   }
 
+  countSanction(record: Modul8Record) {
+    const counts = this.byReason.get(record.reason) ?? { records: 0, fullStops: 0, amountCents: 0 };
+    counts.records++;
+    if (record.fullStop) counts.fullStops++;
+    counts.amountCents += record.amountCents;
+    this.byReason.set(record.reason, counts);
+  }
+
   push<T>(list: T[], entry: T) {
     if (list.length < REPORT_LIST_LIMIT) list.push(entry);
     else this.truncated = true;
@@ -117,7 +142,8 @@ export class Modul13Tally {
 }
 
 /**
- * The § 51b export (XSozial Modul 13) of one month or year, streamed: referrals are read in
+ * The § 51b export (XSozial Modul 13, with the Leistungsminderungen of Modul 8 in the same file) of
+ * one month or year, streamed: referrals, then sanctions, are read in
  * keyset-paginated batches, each batch becomes a chunk of XML, and nothing of the month is kept but
  * counts, capped report lists and the running checksum. `xml()` yields the file; `tally` and
  * `sha256` hold the summary once it is exhausted.
@@ -189,12 +215,19 @@ export class Modul13Export {
       const chunk = writer.take();
       if (chunk) yield this.emit(chunk);
     }
+    // The Leistungsminderungen (Modul 8) after the measures, in the same file and the same way.
+    for await (const written of this.sanctionBatches(plan)) {
+      for (const item of written) writeItem(writer, item);
+      const chunk = writer.take();
+      if (chunk) yield this.emit(chunk);
+    }
     writer
       .end()
       .start('Nachsatz')
       .leaf('AnzahlSaetze', this.tally.records + this.tally.stornos)
       .leaf('AnzahlKorrekturen', this.tally.corrected)
       .leaf('AnzahlStornos', this.tally.stornos)
+      .leaf('AnzahlLeistungsminderungen', this.tally.modul8.records)
       .end()
       .end();
     if (!writer.closed) throw new Error('unbalanced XML');
@@ -232,6 +265,7 @@ export class Modul13Export {
         ? await this.repo.deliveredHashes(
             trx,
             tenantId,
+            'modul13',
             batch.map((facts) => facts.referralId),
             first,
             plan.deliveredMonth,
@@ -268,17 +302,132 @@ export class Modul13Export {
           if (events?.has(month) || !plan.delivered.has(month)) continue;
           this.tally.stornos++;
           this.tally.push(this.tally.corrections, { key, referralId: facts.referralId, reportMonth: month, kind: 'storno' });
-          written.push({ kind: 'storno', key, referralId: facts.referralId, reportMonth: month });
-          staged.push({ key, month, hash: null, storno: true });
+          written.push({ kind: 'storno', key, reportMonth: month, sanction: false });
+          staged.push({ kind: 'modul13', key, month, hash: null, storno: true });
         }
       }
     }
+    await this.finishBatch(trx, written, staged);
+    return written;
+  }
+
+  /** Stages what a batch wrote (when recording) and logs the persons it names as read. */
+  private async finishBatch(trx: Tx, written: Written[], staged: Staged[]) {
     if (this.options.staging) await this.repo.stage(trx, staged);
     if (this.options.readLog) {
-      const persons = [...new Set(written.flatMap((w) => (w.kind === 'record' ? [w.personId] : [])))];
-      await audit.appendReads(trx, { tenantId, userId: this.options.readLog.actorId }, persons, 'statistics');
+      const persons = [...new Set(written.flatMap((w) => (w.kind === 'storno' ? [] : [w.personId])))];
+      await audit.appendReads(trx, { tenantId: this.options.tenantId, userId: this.options.readLog.actorId }, persons, 'statistics');
     }
+  }
+
+  /** Sanctions batch by batch (Modul 8), like the referrals. */
+  private async *sanctionBatches(plan: Modul13Plan): AsyncGenerator<Written[]> {
+    const { scope } = plan;
+    if (scope.kind !== 'window') return;
+    let after: string | null = null;
+    for (;;) {
+      const cursor: string | null = after;
+      const result = await this.options.runner(async (trx) => {
+        const facts = await this.repo.sanctionBatch(trx, this.options.tenantId, scope, cursor, this.batchSize);
+        return { facts, written: facts.length === 0 ? [] : await this.processSanctions(trx, plan, facts) };
+      });
+      if (result.written.length > 0) yield result.written;
+      if (result.facts.length < this.batchSize) return;
+      after = result.facts.at(-1)?.sanctionId ?? null;
+    }
+  }
+
+  /**
+   * The Leistungsminderungen of a batch of sanctions: the record of a decided reduction in the month
+   * it starts (when that is the export's month, or a delivered month whose delivered content differs),
+   * and a Storno for every delivered month in which the sanction has no record any more (withdrawn,
+   * decided otherwise, or its start moved).
+   */
+  private async processSanctions(trx: Tx, plan: Modul13Plan, batch: Modul8SanctionFacts[]): Promise<Written[]> {
+    const first = [...plan.delivered].sort()[0];
+    const stored =
+      plan.deliveredMonth !== null && first !== undefined
+        ? await this.repo.deliveredHashes(
+            trx,
+            this.options.tenantId,
+            'modul8',
+            batch.map((facts) => facts.sanctionId),
+            first,
+            plan.deliveredMonth,
+          )
+        : new Map<string, Map<string, string>>();
+    const written: Written[] = [];
+    const staged: Staged[] = [];
+    for (const facts of batch) {
+      const key = facts.sanctionId;
+      const month = modul8ReportMonthOf(facts);
+      const delivered = stored.get(key);
+      if (month) {
+        const item = this.sanctionRecordFor(plan, facts, month, delivered?.get(month));
+        if (item) {
+          written.push(item.written);
+          staged.push(item.staged);
+        }
+      }
+      for (const deliveredMonth of [...(delivered?.keys() ?? [])].sort()) {
+        if (deliveredMonth === month || !plan.delivered.has(deliveredMonth)) continue;
+        this.tally.stornos++;
+        this.tally.modul8.stornos++;
+        this.tally.push(this.tally.modul8Corrections, { sanctionId: key, reportMonth: deliveredMonth, kind: 'storno' });
+        written.push({ kind: 'storno', key, reportMonth: deliveredMonth, sanction: true });
+        staged.push({ kind: 'modul8', key, month: deliveredMonth, hash: null, storno: true });
+      }
+    }
+    await this.finishBatch(trx, written, staged);
     return written;
+  }
+
+  /** A sanction's record in its month, counted in the tally (see {@link recordFor}); null when not written. */
+  private sanctionRecordFor(
+    plan: Modul13Plan,
+    facts: Modul8SanctionFacts,
+    month: string,
+    deliveredHash: string | undefined,
+  ): { written: Written; staged: Staged } | null {
+    const correction = !plan.months.has(month);
+    if (correction && !plan.delivered.has(month)) return null;
+    const outcome = modul8Record(facts, { today: this.options.today });
+    if (!outcome.record) {
+      this.tally.rejected++;
+      this.tally.modul8.rejected++;
+      this.tally.push(this.tally.modul8Rejected, {
+        sanctionId: facts.sanctionId,
+        reportMonth: month,
+        correction,
+        reason: MODUL8_REASON_CODES[facts.kind],
+        reasons: outcome.errors,
+      });
+      return null;
+    }
+    const hash = sha256(modul8Content(outcome.record));
+    let kind: CorrectionKind | null = null;
+    if (correction) {
+      if (deliveredHash === hash) return null;
+      kind = deliveredHash === undefined ? 'late' : 'changed';
+      if (kind === 'late') {
+        this.tally.lateFacts++;
+        this.tally.modul8.lateFacts++;
+      } else {
+        this.tally.changed++;
+        this.tally.modul8.changed++;
+      }
+      this.tally.push(this.tally.modul8Corrections, { sanctionId: facts.sanctionId, reportMonth: month, kind });
+    } else {
+      this.tally.regular++;
+      this.tally.modul8.regular++;
+    }
+    this.tally.records++;
+    this.tally.modul8.records++;
+    this.tally.countSanction(outcome.record);
+    return {
+      written: { kind: 'sanction', record: outcome.record, correction: kind, personId: facts.person.id },
+      staged: { kind: 'modul8', key: facts.sanctionId, month, hash, storno: false },
+    };
   }
 
   /**
@@ -322,7 +471,7 @@ export class Modul13Export {
     this.tally.countRecord(outcome.record);
     return {
       written: { kind: 'record', record: outcome.record, correction: kind, personId: facts.person.id },
-      staged: { key: measure.key, month, hash, storno: false },
+      staged: { kind: 'modul13', key: measure.key, month, hash, storno: false },
     };
   }
 
@@ -365,7 +514,34 @@ function window(fromMonth: string, toMonth: string, deliveredBefore: string | nu
 
 function writeItem(writer: XmlWriter, item: Written) {
   if (item.kind === 'storno') {
-    writer.start('Storno').leaf('Schluessel', item.key).leaf('Berichtsmonat', item.reportMonth).end();
+    writer
+      .start('Storno', { Satzart: item.sanction ? 'Leistungsminderung' : null })
+      .leaf('Schluessel', item.key)
+      .leaf('Berichtsmonat', item.reportMonth)
+      .end();
+    return;
+  }
+  if (item.kind === 'sanction') {
+    const r = item.record;
+    writer
+      .start('Leistungsminderung', { Korrektur: item.correction ? 'true' : null })
+      .leaf('Schluessel', r.key)
+      .leaf('Berichtsmonat', r.reportMonth)
+      .start('Person')
+      .leaf('Kundennummer', r.customerNumber)
+      .leaf('Geburtsdatum', r.birthDate)
+      .leaf('Geschlecht', r.sex)
+      .end()
+      .start('Grund')
+      .leaf('Art', r.reason)
+      .leaf('Pflichtform', r.dutyForm)
+      .end()
+      .leaf('Beginn', r.beginOn)
+      .leaf('Ende', r.endOn)
+      .leaf('Minderungsbetrag', euroDecimal(r.amountCents), { Einheit: 'EUR' })
+      .leaf('Prozent', r.percent)
+      .leaf('VollstaendigerWegfall', r.fullStop ? 'true' : 'false')
+      .end();
     return;
   }
   const r = item.record;

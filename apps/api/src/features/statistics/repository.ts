@@ -1,5 +1,5 @@
 import type { Tx } from '@lotse/db';
-import type { Modul13ReferralFacts } from '@lotse/domain';
+import type { Modul8SanctionFacts, Modul13ReferralFacts } from '@lotse/domain';
 import { todayInGermany } from '@lotse/domain';
 import { type RawBuilder, sql } from 'kysely';
 
@@ -68,7 +68,27 @@ function scopeCondition(tenantId: string, scope: Modul13Scope): RawBuilder<unkno
       ${delivered})`;
 }
 
-/** The only SQL of the § 51b export: batches of referral facts, the delivery log, offer budgets. */
+interface SanctionRow {
+  sanctionId: string;
+  status: string;
+  decision: string | null;
+  kind: Modul8SanctionFacts['kind'];
+  dutyForm: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  amountCents: number | null;
+  reductionPercent: number | null;
+  fullStop: boolean;
+  personId: string;
+  customerNumber: string | null;
+  birthDate: string | null;
+  sex: string;
+}
+
+/** What the delivery log holds: measures (Modul 13) and Leistungsminderungen (Modul 8) apart. */
+export type DeliveredKind = 'modul13' | 'modul8';
+
+/** The only SQL of the § 51b export: batches of referral and sanction facts, the delivery log, offer budgets. */
 export class StatisticsRepository {
   /**
    * One keyset-paginated batch (by referral id) of referrals in scope with everything the export
@@ -121,6 +141,54 @@ export class StatisticsRepository {
       person: { id: row.personId, customerNumber: row.customerNumber, birthDate: row.birthDate, sex: row.sex },
       arrangements: arrangements.get(row.referralId) ?? [],
       charges: charges.get(row.referralId) ?? [],
+    }));
+  }
+
+  /**
+   * One keyset-paginated batch (by sanction id) of the sanctions the window reports or corrects
+   * (Modul 8): reductions starting in the window (index `sanctions_start`), and sanctions with a
+   * record delivered for a month of the window before `deliveredBefore` — those may have been
+   * withdrawn or changed since and must be read to cancel or correct what was delivered.
+   */
+  async sanctionBatch(
+    trx: Tx,
+    tenantId: string,
+    scope: Extract<Modul13Scope, { kind: 'window' }>,
+    after: string | null,
+    limit: number,
+  ): Promise<Modul8SanctionFacts[]> {
+    const { from, to, deliveredBefore } = scope;
+    const delivered =
+      deliveredBefore === null
+        ? sql``
+        : sql`union
+        select d.measure_key::uuid from statistics_delivered_measures d
+         where d.tenant_id = ${tenantId} and d.kind = 'modul8' and d.report_month >= ${from}::date and d.report_month < ${deliveredBefore}::date`;
+    const { rows } = await sql<SanctionRow>`
+      select s.id as sanction_id, s.status, s.decision, s.kind, du.form as duty_form, s.starts_on, s.ends_on,
+             s.amount_cents, s.reduction_percent, s.full_stop,
+             p.id as person_id, p.customer_number, p.birth_date, p.sex
+      from sanctions s
+      join sanction_duties du on du.tenant_id = s.tenant_id and du.id = s.duty_id
+      join persons p on p.tenant_id = s.tenant_id and p.id = s.person_id
+      where s.tenant_id = ${tenantId} and s.id > ${after ?? FIRST_ID}::uuid and s.id in (
+        select x.id from sanctions x
+         where x.tenant_id = ${tenantId} and x.decision = 'reduce' and x.starts_on between ${from} and ${to}
+        ${delivered})
+      order by s.id
+      limit ${limit}`.execute(trx);
+    return rows.map((row) => ({
+      sanctionId: row.sanctionId,
+      status: row.status,
+      decision: row.decision,
+      kind: row.kind,
+      dutyForm: row.dutyForm,
+      startsOn: row.startsOn,
+      endsOn: row.endsOn,
+      amountCents: row.amountCents,
+      reductionPercent: row.reductionPercent,
+      fullStop: row.fullStop,
+      person: { id: row.personId, customerNumber: row.customerNumber, birthDate: row.birthDate, sex: row.sex },
     }));
   }
 
@@ -193,13 +261,15 @@ export class StatisticsRepository {
   }
 
   /**
-   * What was delivered for the measures of these referrals in the report months from `fromMonth` up to
-   * (not including) `beforeMonth`: key → month → content hash. By referral, not by current measure key,
-   * so that the keys a referral no longer has (a removed childcare arrangement) are found too.
+   * What was delivered for the measures of these referrals (Modul 13; for Modul 8: these sanctions) in
+   * the report months from `fromMonth` up to (not including) `beforeMonth`: key → month → content hash.
+   * By referral, not by current measure key, so that the keys a referral no longer has (a removed
+   * childcare arrangement) are found too.
    */
   async deliveredHashes(
     trx: Tx,
     tenantId: string,
+    kind: DeliveredKind,
     referralIds: string[],
     fromMonth: string,
     beforeMonth: string,
@@ -208,7 +278,7 @@ export class StatisticsRepository {
     if (referralIds.length === 0) return result;
     const { rows } = await sql<{ measureKey: string; reportMonth: string; contentHash: string }>`
       select measure_key, report_month, content_hash from statistics_delivered_measures
-      where tenant_id = ${tenantId} and kind = 'modul13'
+      where tenant_id = ${tenantId} and kind = ${kind}
         and split_part(measure_key, ':', 1) in (${sql.join(referralIds)})
         and report_month >= ${`${fromMonth}-01`}::date and report_month < ${`${beforeMonth}-01`}::date`.execute(trx);
     for (const row of rows) {
@@ -274,14 +344,14 @@ export class StatisticsRepository {
    * is written; the delivery row (insert-only) can only be written once its counts and checksum are known.
    */
   async createStaging(trx: Tx) {
-    await sql`create temporary table modul13_staged (measure_key text not null, report_month date not null,
+    await sql`create temporary table modul13_staged (kind text not null, measure_key text not null, report_month date not null,
       content_hash text, storno boolean not null) on commit drop`.execute(trx);
   }
 
-  async stage(trx: Tx, rows: { key: string; month: string; hash: string | null; storno: boolean }[]) {
+  async stage(trx: Tx, rows: { kind: DeliveredKind; key: string; month: string; hash: string | null; storno: boolean }[]) {
     if (rows.length === 0) return;
-    await sql`insert into modul13_staged (measure_key, report_month, content_hash, storno) values ${sql.join(
-      rows.map((r) => sql`(${r.key}, ${`${r.month}-01`}::date, ${r.hash}, ${r.storno})`),
+    await sql`insert into modul13_staged (kind, measure_key, report_month, content_hash, storno) values ${sql.join(
+      rows.map((r) => sql`(${r.kind}, ${r.key}, ${`${r.month}-01`}::date, ${r.hash}, ${r.storno})`),
     )}`.execute(trx);
   }
 
@@ -309,22 +379,24 @@ export class StatisticsRepository {
   /**
    * Writes the staged content to the log: delivered records replace what was delivered before for
    * their month, cancelled ones leave it, and records of the delivered month that this delivery no
-   * longer contains are dropped (a new delivery of a month replaces the earlier one).
+   * longer contains are dropped (a new delivery of a month replaces the earlier one). Measures and
+   * Leistungsminderungen alike, each under its kind.
    */
   async applyStaging(trx: Tx, tenantId: string, deliveryId: string, month: string) {
     await sql`
       insert into statistics_delivered_measures (tenant_id, kind, measure_key, report_month, content_hash, delivery_id)
-      select ${tenantId}, 'modul13', measure_key, report_month, content_hash, ${deliveryId} from modul13_staged where not storno
+      select ${tenantId}, kind, measure_key, report_month, content_hash, ${deliveryId} from modul13_staged where not storno
       on conflict (tenant_id, kind, measure_key, report_month)
       do update set content_hash = excluded.content_hash, delivery_id = excluded.delivery_id`.execute(trx);
     await sql`
       delete from statistics_delivered_measures d using modul13_staged s
-      where s.storno and d.tenant_id = ${tenantId} and d.kind = 'modul13'
+      where s.storno and d.tenant_id = ${tenantId} and d.kind = s.kind
         and d.measure_key = s.measure_key and d.report_month = s.report_month`.execute(trx);
     await sql`
       delete from statistics_delivered_measures d
-      where d.tenant_id = ${tenantId} and d.kind = 'modul13' and d.report_month = ${`${month}-01`}::date
-        and not exists (select 1 from modul13_staged s where not s.storno and s.measure_key = d.measure_key and s.report_month = d.report_month)`.execute(
+      where d.tenant_id = ${tenantId} and d.kind in ('modul13', 'modul8') and d.report_month = ${`${month}-01`}::date
+        and not exists (select 1 from modul13_staged s
+                         where not s.storno and s.kind = d.kind and s.measure_key = d.measure_key and s.report_month = d.report_month)`.execute(
       trx,
     );
   }

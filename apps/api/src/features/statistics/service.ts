@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { DeliverModul13Request, Modul13Delivery, Modul13DeliveryList, Modul13Report } from '@lotse/contracts';
 import { type Database, type Tx, withTenant } from '@lotse/db';
-import { AppError, isReportMonth, modul13MeasureTypeLabel, reportMonthsOfYear, todayInGermany } from '@lotse/domain';
+import {
+  AppError,
+  isReportMonth,
+  MODUL8_REASON_CODES,
+  modul8ReasonLabel,
+  modul13MeasureTypeLabel,
+  reportMonthsOfYear,
+  todayInGermany,
+} from '@lotse/domain';
 import type { Kysely } from 'kysely';
 import type { AppConfig } from '../../config';
 import type { AuthContext } from '../../http/access';
@@ -229,6 +237,20 @@ export class StatisticsService {
       corrections: tally.corrections,
       rejected: tally.rejectedList,
       warnings: tally.warnings,
+      modul8: {
+        counts: {
+          ...tally.modul8,
+          // Like `counts.records`: the records in the file, Stornos included.
+          records: tally.modul8.records + tally.modul8.stornos,
+          corrections: tally.modul8.lateFacts + tally.modul8.changed + tally.modul8.stornos,
+        },
+        byReason: Object.values(MODUL8_REASON_CODES).flatMap((reason) => {
+          const counts = tally.byReason.get(reason);
+          return counts ? [{ reason, label: modul8ReasonLabel(reason), ...counts }] : [];
+        }),
+        corrections: tally.modul8Corrections,
+        rejected: tally.modul8Rejected,
+      },
       listLimit: REPORT_LIST_LIMIT,
       truncated: tally.truncated,
     };

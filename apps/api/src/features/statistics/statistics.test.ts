@@ -491,4 +491,223 @@ describe.each(['pglite', 'postgres'] as const)('§ 51b delivery (Modul 13) on %s
     expect(settings.length).toBeGreaterThanOrEqual(2);
     expect(new Set(settings)).toEqual(new Set(['off']));
   });
+
+  // ——— Leistungsminderungen (Modul 8) in the same file ———
+
+  const sanctions = {} as Record<'reduced' | 'reducedVa' | 'fullStop' | 'noReduction' | 'hearing' | 'noCustomerNumber', string>;
+  let reducedPerson: { id: string; customerNumber: string };
+
+  function sanctionOf(file: string, key: string, month: string): string | undefined {
+    return file
+      .split(/<Leistungsminderung(?=[ >])/)
+      .slice(1)
+      .find((r) => r.includes(`<Schluessel>${key}</Schluessel>`) && r.includes(`<Berichtsmonat>${month}</Berichtsmonat>`));
+  }
+
+  it('reports a decided reduction as a Leistungsminderung in the month it starts, with reason, period and amount', async () => {
+    const before = await report('2026-10');
+    expect(before.modul8.counts).toMatchObject({ records: 0, rejected: 0 });
+
+    reducedPerson = await f.person({ sex: 'male', birthDate: '1990-02-03' });
+    // 30 % of 563 € from October to December, handed off to benefits processing.
+    sanctions.reduced = await f.sanction({
+      personId: reducedPerson.id,
+      status: 'handed_off',
+      decision: 'reduce',
+      form: 'request_with_notice',
+      startsOn: '2026-10-01',
+      endsOn: '2026-12-31',
+      amountCents: 16_890,
+      percent: 30,
+    });
+    sanctions.reducedVa = await f.sanction({
+      personId: (await f.person()).id,
+      status: 'decided',
+      form: 'verwaltungsakt',
+      startsOn: '2026-10-01',
+      endsOn: '2026-10-31',
+      amountCents: 5_630,
+      percent: 10,
+    });
+    // A November reduction: the benefit stops after repeated missed appointments.
+    sanctions.fullStop = await f.sanction({
+      personId: (await f.person()).id,
+      status: 'decided',
+      kind: 'missed_appointment',
+      form: 'appointment_invitation',
+      startsOn: '2026-11-01',
+      endsOn: '2026-11-30',
+      amountCents: 56_300,
+      percent: 100,
+      fullStop: true,
+    });
+    // Decided without a reduction (an important reason), and one still in its hearing: no record.
+    sanctions.noReduction = await f.sanction({
+      personId: (await f.person()).id,
+      status: 'decided',
+      decision: 'no_reduction',
+      startsOn: '2026-10-01',
+    });
+    sanctions.hearing = await f.sanction({ personId: (await f.person()).id, status: 'hearing' });
+    // A person without a customer number: cannot be reported.
+    sanctions.noCustomerNumber = await f.sanction({
+      personId: (await f.person({ customerNumber: '' })).id,
+      status: 'decided',
+      startsOn: '2026-10-01',
+      endsOn: '2026-10-31',
+      amountCents: 5_630,
+      percent: 10,
+    });
+
+    const oct = await report('2026-10');
+    expect(oct.modul8.counts).toEqual({ records: 2, regular: 2, corrections: 0, lateFacts: 0, changed: 0, stornos: 0, rejected: 1 });
+    // The counts of the report are the file's: measures and Leistungsminderungen.
+    expect(oct.counts.records).toBe(before.counts.records + 2);
+    expect(oct.counts.regular).toBe(before.counts.regular + 2);
+    expect(oct.counts.rejected).toBe(before.counts.rejected + 1);
+    expect(oct.modul8.byReason).toEqual([
+      { reason: 'Pflichtverletzung', label: 'Pflichtverletzung', records: 2, fullStops: 0, amountCents: 22_520 },
+    ]);
+    expect(oct.modul8.rejected).toEqual([
+      {
+        sanctionId: sanctions.noCustomerNumber,
+        reportMonth: '2026-10',
+        correction: false,
+        reason: 'Pflichtverletzung',
+        reasons: [{ code: 'customer_number_missing', message: 'Keine Kundennummer erfasst.' }],
+      },
+    ]);
+    expect(oct.byMeasureType).toEqual(before.byMeasureType);
+    expect(JSON.stringify(oct)).not.toContain(reducedPerson.customerNumber);
+
+    const file = (await xml('2026-10')).body;
+    expect(file).toContain(
+      [
+        '    <Leistungsminderung>',
+        `      <Schluessel>${sanctions.reduced}</Schluessel>`,
+        '      <Berichtsmonat>2026-10</Berichtsmonat>',
+        '      <Person>',
+        `        <Kundennummer>${reducedPerson.customerNumber}</Kundennummer>`,
+        '        <Geburtsdatum>1990-02-03</Geburtsdatum>',
+        '        <Geschlecht>m</Geschlecht>',
+        '      </Person>',
+        '      <Grund>',
+        '        <Art>Pflichtverletzung</Art>',
+        '        <Pflichtform>AMR</Pflichtform>',
+        '      </Grund>',
+        '      <Beginn>2026-10-01</Beginn>',
+        '      <Ende>2026-12-31</Ende>',
+        '      <Minderungsbetrag Einheit="EUR">168.90</Minderungsbetrag>',
+        '      <Prozent>30</Prozent>',
+        '      <VollstaendigerWegfall>false</VollstaendigerWegfall>',
+        '    </Leistungsminderung>',
+      ].join('\n'),
+    );
+    const va = sanctionOf(file, sanctions.reducedVa, '2026-10') ?? '';
+    expect(va).toContain('<Pflichtform>VA</Pflichtform>');
+    expect(va).toContain('<Minderungsbetrag Einheit="EUR">56.30</Minderungsbetrag>');
+    for (const other of [sanctions.fullStop, sanctions.noReduction, sanctions.hearing, sanctions.noCustomerNumber])
+      expect(file).not.toContain(other);
+    expect(file.match(/<Leistungsminderung[ >]/g)).toHaveLength(2);
+    expect(file).toContain('<AnzahlLeistungsminderungen>2</AnzahlLeistungsminderungen>');
+    const validated = validateWithXmllint(file, 'oktober-modul8.xml');
+    expect(validated.ok, validated.output).toBe(true);
+
+    // Not in the month before; in November only the November reduction, and the October ones as
+    // late facts of the delivered October.
+    const sep = await report('2026-09');
+    expect(sep.modul8.counts.records).toBe(0);
+    expect((await xml('2026-09')).body).not.toContain('<Leistungsminderung');
+    const nov = await report('2026-11');
+    expect(nov.modul8.counts).toMatchObject({ regular: 1, lateFacts: 2, changed: 0, stornos: 0, rejected: 1 });
+    expect(nov.modul8.rejected.map((r: { sanctionId: string; correction: boolean }) => [r.sanctionId, r.correction])).toEqual([
+      [sanctions.noCustomerNumber, true],
+    ]);
+    expect(
+      nov.modul8.corrections
+        .map((c: { sanctionId: string; reportMonth: string; kind: string }) => [c.sanctionId, c.reportMonth, c.kind])
+        .sort(),
+    ).toEqual(
+      [
+        [sanctions.reduced, '2026-10', 'late'],
+        [sanctions.reducedVa, '2026-10', 'late'],
+      ].sort(),
+    );
+    expect(
+      nov.modul8.byReason.map((r: { reason: string; records: number; fullStops: number }) => [r.reason, r.records, r.fullStops]),
+    ).toEqual([
+      ['Pflichtverletzung', 2, 0],
+      ['Meldeversaeumnis', 1, 1],
+    ]);
+    const novFile = (await xml('2026-11')).body;
+    const stop = sanctionOf(novFile, sanctions.fullStop, '2026-11') ?? '';
+    expect(stop.startsWith('>')).toBe(true);
+    expect(stop).toContain('<Art>Meldeversaeumnis</Art>');
+    expect(stop).toContain('<Pflichtform>MEL</Pflichtform>');
+    expect(stop).toContain('<Minderungsbetrag Einheit="EUR">563.00</Minderungsbetrag>');
+    expect(stop).toContain('<Prozent>100</Prozent>');
+    expect(stop).toContain('<VollstaendigerWegfall>true</VollstaendigerWegfall>');
+    expect((sanctionOf(novFile, sanctions.reduced, '2026-10') ?? '').startsWith(' Korrektur="true">')).toBe(true);
+    expect(novFile).not.toContain(sanctions.noReduction);
+    const novValidated = validateWithXmllint(novFile, 'november-modul8.xml');
+    expect(novValidated.ok, novValidated.output).toBe(true);
+  });
+
+  it('cancels a delivered reduction that is withdrawn and corrects a changed one in the next delivery', async () => {
+    await expectOk(await deliver('2026-10'), 201);
+    await expectOk(await deliver('2026-11'), 201);
+    const logged = () =>
+      withTenant(t.database.owner, t.tenantA.id, (trx) =>
+        trx
+          .selectFrom('statisticsDeliveredMeasures')
+          .select(['measureKey', 'reportMonth'])
+          .where('kind', '=', 'modul8')
+          .orderBy('reportMonth')
+          .orderBy('measureKey')
+          .execute(),
+      );
+    expect((await logged()).map((l) => `${l.measureKey} ${l.reportMonth}`).sort()).toEqual(
+      [`${sanctions.reduced} 2026-10-01`, `${sanctions.reducedVa} 2026-10-01`, `${sanctions.fullStop} 2026-11-01`].sort(),
+    );
+    expect((await report('2026-11')).modul8.counts).toMatchObject({ regular: 1, corrections: 0 });
+
+    // After the deliveries: one October reduction withdrawn, the other corrected to 20 %.
+    await f.updateSanction(sanctions.reduced, { status: 'withdrawn' });
+    await f.updateSanction(sanctions.reducedVa, { amountCents: 11_260 });
+
+    const nov = await report('2026-11');
+    expect(nov.modul8.counts).toMatchObject({ regular: 1, lateFacts: 0, changed: 1, stornos: 1, corrections: 2 });
+    expect(
+      nov.modul8.corrections
+        .map((c: { sanctionId: string; reportMonth: string; kind: string }) => [c.sanctionId, c.reportMonth, c.kind])
+        .sort(),
+    ).toEqual(
+      [
+        [sanctions.reduced, '2026-10', 'storno'],
+        [sanctions.reducedVa, '2026-10', 'changed'],
+      ].sort(),
+    );
+    // The measures' list stays the measures'.
+    expect(nov.corrections.map((c: { key: string }) => c.key)).not.toContain(sanctions.reduced);
+    const file = (await xml('2026-11')).body;
+    expect(file).toContain(
+      `<Storno Satzart="Leistungsminderung">\n      <Schluessel>${sanctions.reduced}</Schluessel>\n      <Berichtsmonat>2026-10</Berichtsmonat>\n    </Storno>`,
+    );
+    const changed = sanctionOf(file, sanctions.reducedVa, '2026-10') ?? '';
+    expect(changed.startsWith(' Korrektur="true">')).toBe(true);
+    expect(changed).toContain('<Minderungsbetrag Einheit="EUR">112.60</Minderungsbetrag>');
+    // Both count in the file's trailer; only the changed one is a Leistungsminderung record.
+    expect(file).toMatch(/<AnzahlStornos>[1-9]\d*<\/AnzahlStornos>\n {4}<AnzahlLeistungsminderungen>2<\/AnzahlLeistungsminderungen>/);
+    const validated = validateWithXmllint(file, 'november-modul8-storno.xml');
+    expect(validated.ok, validated.output).toBe(true);
+
+    // Recorded: the withdrawn one leaves the log, the changed one is updated, nothing is repeated.
+    await expectOk(await deliver('2026-11', { expectedSha256: sha256(file) }), 201);
+    expect((await logged()).map((l) => `${l.measureKey} ${l.reportMonth}`).sort()).toEqual(
+      [`${sanctions.reducedVa} 2026-10-01`, `${sanctions.fullStop} 2026-11-01`].sort(),
+    );
+    const after = await report('2026-11');
+    expect(after.modul8.counts).toMatchObject({ regular: 1, corrections: 0, stornos: 0 });
+    expect(after.modul8.corrections).toEqual([]);
+  });
 });

@@ -16,6 +16,8 @@ export class Modul13Fixture {
   private seq = 0;
   /** One open case per person (the database allows no second). */
   private readonly cases = new Map<string, string>();
+  /** A sanction rule of the tenant for the sanctions written (created on first use). */
+  private ruleId: string | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -86,28 +88,33 @@ export class Modul13Fixture {
     return id;
   }
 
+  /** The person's case, opened on first use. */
+  private async caseOf(trx: Tx, personId: string): Promise<string> {
+    const existing = this.cases.get(personId);
+    if (existing) return existing;
+    const caseId = randomUUID();
+    await trx
+      .insertInto('cases')
+      .values({
+        tenantId: this.tenantId,
+        id: caseId,
+        personId,
+        status: 'implementation',
+        priority: 'medium',
+        caseManagerId: this.userId,
+        openedOn: '2024-01-02',
+        nextContactDue: '2027-01-01',
+      })
+      .execute();
+    this.cases.set(personId, caseId);
+    return caseId;
+  }
+
   /** A referral in the person's case (opened on first use), in the given status with the given dates. */
   async referral(options: { personId: string; offerId: string; status: string; startedOn?: string | null; endedOn?: string | null }) {
     const id = randomUUID();
-    const existing = this.cases.get(options.personId);
-    const caseId = existing ?? randomUUID();
-    this.cases.set(options.personId, caseId);
     await this.tx(async (trx) => {
-      if (!existing) {
-        await trx
-          .insertInto('cases')
-          .values({
-            tenantId: this.tenantId,
-            id: caseId,
-            personId: options.personId,
-            status: 'implementation',
-            priority: 'medium',
-            caseManagerId: this.userId,
-            openedOn: '2024-01-02',
-            nextContactDue: '2027-01-01',
-          })
-          .execute();
-      }
+      const caseId = await this.caseOf(trx, options.personId);
       await trx
         .insertInto('referrals')
         .values({
@@ -134,6 +141,118 @@ export class Modul13Fixture {
         .execute();
     });
     return id;
+  }
+
+  /**
+   * A sanction in the person's case with its duty, in the given state (the sanctions feature's rules
+   * for getting there are not the export's concern; Modul 8 reads what is recorded).
+   */
+  async sanction(options: {
+    personId: string;
+    kind?: 'duty_breach' | 'missed_appointment';
+    form?: 'egv' | 'verwaltungsakt' | 'request_with_notice' | 'appointment_invitation';
+    status: 'recorded' | 'hearing' | 'decided' | 'handed_off' | 'withdrawn';
+    decision?: 'reduce' | 'no_reduction' | null;
+    startsOn?: string | null;
+    endsOn?: string | null;
+    amountCents?: number | null;
+    percent?: number | null;
+    fullStop?: boolean;
+  }) {
+    const id = randomUUID();
+    await this.tx(async (trx) => {
+      const caseId = await this.caseOf(trx, options.personId);
+      this.ruleId ??= await this.insertRule(trx);
+      const dutyId = randomUUID();
+      await trx
+        .insertInto('sanctionDuties')
+        .values({
+          tenantId: this.tenantId,
+          id: dutyId,
+          caseId,
+          form: options.form ?? 'request_with_notice',
+          setOn: '2026-07-15',
+          description: 'Bewerbungen nachweisen',
+          legalConsequencesNotice: true,
+          agreementVersionId: null,
+          appointmentOn: null,
+          createdBy: this.userId,
+        })
+        .execute();
+      const decision = options.decision === undefined ? (options.status === 'decided' ? 'reduce' : null) : options.decision;
+      await trx
+        .insertInto('sanctions')
+        .values({
+          tenantId: this.tenantId,
+          id,
+          caseId,
+          personId: options.personId,
+          dutyId,
+          kind: options.kind ?? 'duty_breach',
+          breachOn: '2026-08-20',
+          breachDescription: 'Keine Bewerbungen nachgewiesen',
+          ruleId: this.ruleId,
+          ruleSnapshot: JSON.stringify({}),
+          status: options.status,
+          hearingSentOn: null,
+          hearingDeadline: null,
+          hearingAnsweredOn: null,
+          hearingAnswer: null,
+          importantReasonAccepted: decision ? false : null,
+          importantReasonReasoning: null,
+          careJustification: null,
+          decision,
+          decisionReasoning: decision ? 'Kein wichtiger Grund' : null,
+          decidedOn: decision ? '2026-09-10' : null,
+          decidedBy: decision ? this.userId : null,
+          repetition: decision ? 1 : null,
+          reductionPercent: options.percent ?? null,
+          reductionMonths: decision === 'reduce' ? 3 : null,
+          fullStop: options.fullStop ?? false,
+          amountCents: options.amountCents ?? null,
+          startsOn: options.startsOn ?? null,
+          endsOn: options.endsOn ?? null,
+          handedOffTo: null,
+          handedOffAt: null,
+          withdrawnReason: null,
+          createdBy: this.userId,
+        })
+        .execute();
+    });
+    return id;
+  }
+
+  private async insertRule(trx: Tx): Promise<string> {
+    const id = randomUUID();
+    await trx
+      .insertInto('sanctionRules')
+      .values({
+        tenantId: this.tenantId,
+        id,
+        code: `test_modul8_${id.slice(0, 8)}`,
+        title: 'Testregel',
+        validFrom: '2026-07-01',
+        validTo: null,
+        dutyForms: ['request_with_notice', 'verwaltungsakt'],
+        dutyStages: JSON.stringify([{ percent: 30, months: 3 }]),
+        appointmentStages: JSON.stringify([{ percent: 30, months: 1 }]),
+        repeatWithinMonths: 12,
+        appointmentStopAfter: 3,
+        legalBasis: '§§ 31 ff. SGB II',
+        sourceNote: 'Test',
+      })
+      .execute();
+    return id;
+  }
+
+  /** A sanction changed after the fact (withdrawn, its amount or period corrected). */
+  async updateSanction(
+    sanctionId: string,
+    set: { status?: 'decided' | 'handed_off' | 'withdrawn'; amountCents?: number; endsOn?: string; startsOn?: string },
+  ) {
+    await this.tx((trx) =>
+      trx.updateTable('sanctions').set(set).where('tenantId', '=', this.tenantId).where('id', '=', sanctionId).execute(),
+    );
   }
 
   async update(referralId: string, set: { startedOn?: string | null; endedOn?: string | null; status?: string }) {

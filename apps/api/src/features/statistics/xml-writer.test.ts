@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MODUL13_MEASURE_TYPE_CODES, modul13FieldTableMarkdown, modul13MeasureTypeTableMarkdown } from '@lotse/domain';
+import {
+  MODUL8_DUTY_FORM_CODES,
+  MODUL8_REASON_CODES,
+  MODUL13_MEASURE_TYPE_CODES,
+  modul8DutyFormTableMarkdown,
+  modul8FieldTableMarkdown,
+  modul13FieldTableMarkdown,
+  modul13MeasureTypeTableMarkdown,
+} from '@lotse/domain';
 import { describe, expect, it } from 'vitest';
 import { escapeXml, XmlWriter } from './xml-writer';
 
@@ -53,12 +61,22 @@ describe('Modul 13 documentation and schema', () => {
     // Cell by cell, so a Markdown formatter aligning the columns does not matter.
     expect(docs).toContain(tableRows(modul13FieldTableMarkdown()).join('\n'));
     expect(docs).toContain(tableRows(modul13MeasureTypeTableMarkdown()).join('\n'));
+    expect(docs).toContain(tableRows(modul8FieldTableMarkdown()).join('\n'));
+    expect(docs).toContain(tableRows(modul8DutyFormTableMarkdown()).join('\n'));
   });
 
-  it('the XSD enumerates exactly the measure type codes of the domain', () => {
+  const enumeration = (type: string) => {
     const xsd = readFileSync(join(here, 'modul13.xsd'), 'utf8');
-    const block = xsd.slice(xsd.indexOf('<xs:simpleType name="Massnahmeart">'));
-    const codes = [...block.slice(0, block.indexOf('</xs:simpleType>')).matchAll(/<xs:enumeration value="([^"]+)"\/>/g)].map((m) => m[1]);
-    expect(codes).toEqual([...MODUL13_MEASURE_TYPE_CODES]);
+    const block = xsd.slice(xsd.indexOf(`<xs:simpleType name="${type}">`));
+    return [...block.slice(0, block.indexOf('</xs:simpleType>')).matchAll(/<xs:enumeration value="([^"]+)"\/>/g)].map((m) => m[1]);
+  };
+
+  it('the XSD enumerates exactly the measure type codes of the domain', () => {
+    expect(enumeration('Massnahmeart')).toEqual([...MODUL13_MEASURE_TYPE_CODES]);
+  });
+
+  it('the XSD enumerates exactly the Modul 8 reasons and duty form codes of the domain', () => {
+    expect(enumeration('Minderungsgrund')).toEqual(Object.values(MODUL8_REASON_CODES));
+    expect(enumeration('Pflichtform')).toEqual(Object.values(MODUL8_DUTY_FORM_CODES));
   });
 });

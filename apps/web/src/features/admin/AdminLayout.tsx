@@ -1,4 +1,12 @@
-import { CATALOGUE_ADMINS, hasAnyRole, ORGANISATION_ADMINS, type Role, USER_ADMINS } from '@lotse/domain';
+import {
+  CASELOAD_ADMINS,
+  CATALOGUE_ADMINS,
+  hasAnyRole,
+  ORGANISATION_ADMINS,
+  ORGANISATION_MODEL_ADMINS,
+  type Role,
+  USER_ADMINS,
+} from '@lotse/domain';
 import { NavLink, Outlet } from 'react-router';
 import { type MessageKey, t } from '../../i18n';
 import { useSession } from '../auth/session';
@@ -7,8 +15,11 @@ const ADMIN_LINKS: { path: string; label: MessageKey; roles: readonly Role[] }[]
   { path: '/verwaltung/benutzer', label: 'admin.navUsers', roles: USER_ADMINS },
   { path: '/verwaltung/katalog', label: 'admin.navCatalogue', roles: CATALOGUE_ADMINS },
   { path: '/verwaltung/fallregeln', label: 'admin.navRules', roles: CATALOGUE_ADMINS },
+  { path: '/verwaltung/sanktionsregeln', label: 'sanctions.navRules', roles: CATALOGUE_ADMINS },
+  { path: '/verwaltung/fallschluessel', label: 'caseloads.navTargets', roles: CASELOAD_ADMINS },
   { path: '/verwaltung/sozialraeume', label: 'organisation.navRegions', roles: ORGANISATION_ADMINS },
   { path: '/verwaltung/teams', label: 'organisation.navTeams', roles: ORGANISATION_ADMINS },
+  { path: '/verwaltung/organisationsmodell', label: 'orgModel.nav', roles: ORGANISATION_MODEL_ADMINS },
 ];
 
 /** The administration area: a small sub-navigation (Benutzer / Katalog / Fallregeln / Sozialräume / Teams) above each admin page. */

@@ -10,6 +10,7 @@ import { t } from '../../i18n';
 import { formatDate, fullName } from '../../lib/format';
 import { useLoadedResource } from '../../lib/useLoadedResource';
 import { useSession } from '../auth/session';
+import { CareContactsFact } from '../organisation-model/CareContacts';
 import { CaseSettings, densityLabel } from './CaseSettings';
 import { CASE_TABS, type CaseFileContext, createDraftStore, permissionsFor, TAB_HEADING_ID } from './caseFileContext';
 import { StatusPanel } from './StatusPanel';
@@ -214,6 +215,7 @@ function CaseHeader({ overview }: { overview: CaseOverview | null }) {
             {overview.responsible ? <span className="muted"> {t('caseFile.you')}</span> : null}
           </dd>
         </div>
+        <CareContactsFact overview={overview} />
         <div className="case-facts__item">
           <dt>{t('caseFile.priority')}</dt>
           <dd>{CASE_PRIORITY_LABELS_DE[overview.priority]}</dd>

@@ -12,6 +12,7 @@ import { t } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useIdempotencyKey } from '../../lib/idempotency';
 import { useRequiredSession } from '../auth/session';
+import { FollowUpKindBadge } from '../organisation-model/CareContacts';
 import { type CaseFileContext, TAB_HEADING_ID, useCaseFile, useDraftState } from './caseFileContext';
 import { CaseFormFrame, Checks, DateField, focusWhenReady, orNull, TextAreaField, todayGerman, useCaseForm } from './caseFormKit';
 
@@ -348,7 +349,10 @@ function FollowUpsSection({ context }: { context: CaseFileContext }) {
             <tbody>
               {rows.map((f) => (
                 <tr key={f.id}>
-                  <th scope="row">{f.title}</th>
+                  <th scope="row">
+                    {f.title}
+                    <FollowUpKindBadge kind={f.kind} />
+                  </th>
                   <td className="nowrap">
                     {formatDate(f.dueOn)}
                     {f.overdue && f.doneOn === null ? (
@@ -416,7 +420,7 @@ function FollowUpForm({ context, onClose }: { context: CaseFileContext; onClose:
   const idempotencyKey = useIdempotencyKey();
   const { staff, failed } = useStaff(true);
   const form = useCaseForm(
-    { title: '', dueOn: '', ownerId: overview.caseManager.id },
+    { title: '', dueOn: '', ownerId: overview.caseManager.id, kind: 'general' },
     { draft: { store: context.drafts, key: 'followup' } },
   );
   const options = [...staff];
@@ -433,7 +437,11 @@ function FollowUpForm({ context, onClose }: { context: CaseFileContext; onClose:
         return c.problems;
       },
       async () => {
-        const body: api.CreateFollowUpBody = { title: form.values.title.trim(), dueOn, ownerId: form.values.ownerId || undefined };
+        // A placement task goes where the organisation model sends it (the API decides).
+        const body: api.CreateFollowUpBody =
+          form.values.kind === 'placement'
+            ? { title: form.values.title.trim(), dueOn, kind: 'placement' }
+            : { title: form.values.title.trim(), dueOn, ownerId: form.values.ownerId || undefined };
         await api.createFollowUp(overview.id, body, idempotencyKey(body));
         await refresh();
         announce(t('caseFile.followUpAdded', { title: body.title }));
@@ -478,17 +486,34 @@ function FollowUpForm({ context, onClose }: { context: CaseFileContext; onClose:
             error={form.err('dueOn')}
           />
           <SelectField
-            id="followup-owner"
-            label={t('caseFile.followUpOwner')}
-            hint={failed ? t('caseFile.staffLoadFailed') : undefined}
-            required
+            id="followup-kind"
+            label={t('orgModel.followUpKind')}
             width="long"
-            value={form.values.ownerId}
-            onChange={form.set('ownerId')}
-            error={form.err('ownerId')}
-            options={options.map((s) => ({ value: s.id, label: s.displayName }))}
+            value={form.values.kind}
+            onChange={form.set('kind')}
+            options={(['general', 'placement'] as const).map((k) => ({ value: k, label: t(`orgModel.followUpKind.${k}`) }))}
           />
+          {form.values.kind === 'placement' ? null : (
+            <SelectField
+              id="followup-owner"
+              label={t('caseFile.followUpOwner')}
+              hint={failed ? t('caseFile.staffLoadFailed') : undefined}
+              required
+              width="long"
+              value={form.values.ownerId}
+              onChange={form.set('ownerId')}
+              error={form.err('ownerId')}
+              options={options.map((s) => ({ value: s.id, label: s.displayName }))}
+            />
+          )}
         </div>
+        {form.values.kind === 'placement' ? (
+          <p className="field-hint" aria-live="polite">
+            {overview.careContacts.placement
+              ? t('orgModel.followUpRouted', { name: overview.careContacts.placement.displayName })
+              : t('orgModel.followUpRoutedUnknown')}
+          </p>
+        ) : null}
       </CaseFormFrame>
     </div>
   );

@@ -91,6 +91,7 @@ export const CASE_TABS = [
   { key: 'progress', path: 'verlauf', label: 'caseFile.tab.progress' },
   { key: 'referrals', path: 'zuweisungen', label: 'caseFile.tab.referrals' },
   { key: 'conferences', path: 'konferenzen', label: 'caseFile.tab.conferences' },
+  { key: 'sanctions', path: 'leistungsminderungen', label: 'caseFile.tab.sanctions' },
   { key: 'contacts', path: 'kontakte', label: 'caseFile.tab.contacts' },
   { key: 'history', path: 'historie', label: 'caseFile.tab.history' },
 ] as const;

@@ -2,6 +2,7 @@ import { Link, type RouteObject, useParams } from 'react-router';
 import { t } from '../../i18n';
 import { ConferencesTab } from '../conferences/ConferencesTab';
 import { ReferralsTab } from '../referrals/ReferralsTab';
+import { SanctionsTab } from '../sanctions/SanctionsTab';
 import { AgreementTab } from './AgreementTab';
 import { AssessmentTab } from './AssessmentTab';
 import { ContactsTab } from './ContactsTab';
@@ -34,6 +35,7 @@ export const caseFileTabRoutes: RouteObject[] = [
   { path: 'verlauf', element: <ProgressTab /> },
   { path: 'zuweisungen', element: <ReferralsTab /> },
   { path: 'konferenzen', element: <ConferencesTab /> },
+  { path: 'leistungsminderungen', element: <SanctionsTab /> },
   { path: 'kontakte', element: <ContactsTab /> },
   { path: 'historie', element: <HistoryTab /> },
   { path: '*', element: <TabNotFound /> },

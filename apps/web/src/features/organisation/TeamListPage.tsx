@@ -1,4 +1,5 @@
 import type { Team } from '@lotse/contracts';
+import { TEAM_FUNCTION_LABELS_DE } from '@lotse/domain';
 import { useCallback } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { type Column, DataTable } from '../../components/DataTable';
@@ -32,6 +33,12 @@ export function TeamListPage() {
           <InactiveBadge active={team.active} />
         </>
       ),
+    },
+    {
+      key: 'function',
+      header: t('orgModel.teamFunction'),
+      render: (team) =>
+        team.function ? TEAM_FUNCTION_LABELS_DE[team.function] : <span className="muted">{t('orgModel.teamFunctionNone')}</span>,
     },
     { key: 'members', header: t('organisation.teamColMembers'), render: (team) => team.memberCount, className: 'num' },
   ];

@@ -1,4 +1,4 @@
-import { hasAnyRole, PROVIDER_REPORT_READERS, QUALITY_READERS, type Role, STATISTICS_OFFICERS } from '@lotse/domain';
+import { CASELOAD_READERS, hasAnyRole, PROVIDER_REPORT_READERS, QUALITY_READERS, type Role, STATISTICS_OFFICERS } from '@lotse/domain';
 import { Link } from 'react-router';
 import { PageHeader, usePageTitle } from '../../components/Page';
 import { type MessageKey, t } from '../../i18n';
@@ -16,6 +16,7 @@ export const REPORT_ENTRIES: readonly HubEntry[] = [
   { path: '/berichte/qualitaet', roles: QUALITY_READERS, title: 'reports.hubQualityTitle', text: 'reports.hubQualityText' },
   { path: '/berichte/traeger', roles: PROVIDER_REPORT_READERS, title: 'reports.hubProviderTitle', text: 'reports.hubProviderText' },
   { path: '/berichte/statistik', roles: STATISTICS_OFFICERS, title: 'reports.hubStatisticsTitle', text: 'reports.hubStatisticsText' },
+  { path: '/berichte/fallbelastung', roles: CASELOAD_READERS, title: 'caseloads.hubTitle', text: 'caseloads.hubText' },
 ];
 
 /** Who may open /berichte at all: anyone who may open one of its reports. */

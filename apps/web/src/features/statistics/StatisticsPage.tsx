@@ -1,4 +1,4 @@
-import { SERVICE_TYPE_LABELS_DE, type ServiceType } from '@lotse/domain';
+import { modul8ReasonLabel, SERVICE_TYPE_LABELS_DE, type ServiceType } from '@lotse/domain';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type ApiError, toApiError } from '../../api/client';
@@ -33,6 +33,10 @@ function monthLabel(month: string): string {
 }
 
 const number = (n: number) => new Intl.NumberFormat('de-DE').format(n);
+const euro = (cents: number) => new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+
+/** A sanction named without person data: its short reference. */
+const sanctionReference = (id: string) => <span className="nowrap">{id.slice(0, 8).toUpperCase()}</span>;
 
 /** A measure named without person data: the referral's short reference, for childcare with the arrangement's. */
 function measureReference(key: string) {
@@ -122,6 +126,9 @@ export function StatisticsPage() {
 
 function ReportSection({ report }: { report: api.Modul13Report }) {
   const { counts, month } = report;
+  // The counts are the whole file's; the lists below are the measures' (the sanctions have their own section).
+  const measureCorrections = counts.corrections - report.modul8.counts.corrections;
+  const measureRejected = counts.rejected - report.modul8.counts.rejected;
   const typeColumns: Column<api.ByMeasureType>[] = [
     {
       key: 'type',
@@ -228,6 +235,8 @@ function ReportSection({ report }: { report: api.Modul13Report }) {
         />
       )}
 
+      <Modul8Section report={report} />
+
       <h3>{t('statistics.rejectedHeading')}</h3>
       {report.rejected.length === 0 ? (
         <p>{t('statistics.rejectedEmpty')}</p>
@@ -235,7 +244,7 @@ function ReportSection({ report }: { report: api.Modul13Report }) {
         <>
           <p>{t('statistics.rejectedIntro')}</p>
           <DataTable
-            caption={t('statistics.rejectedCaption', { count: counts.rejected })}
+            caption={t('statistics.rejectedCaption', { count: measureRejected })}
             columns={rejectedColumns}
             rows={report.rejected}
             rowKey={rowKey}
@@ -248,7 +257,7 @@ function ReportSection({ report }: { report: api.Modul13Report }) {
         <p>{t('statistics.correctionsEmpty')}</p>
       ) : (
         <DataTable
-          caption={t('statistics.correctionsCaption', { count: counts.corrections })}
+          caption={t('statistics.correctionsCaption', { count: measureCorrections })}
           columns={correctionColumns}
           rows={report.corrections}
           rowKey={rowKey}
@@ -267,6 +276,108 @@ function ReportSection({ report }: { report: api.Modul13Report }) {
         />
       )}
     </section>
+  );
+}
+
+/**
+ * The Leistungsminderungen (XSozial Modul 8) in the same file: counts, records per reason, the
+ * sanctions that cannot be reported with their reasons, and the corrections of delivered months.
+ */
+function Modul8Section({ report }: { report: api.Modul13Report }) {
+  const { modul8, month } = report;
+  const { counts } = modul8;
+  const reasonColumns: Column<api.Modul8ByReason>[] = [
+    { key: 'reason', header: t('statistics.modul8.colReason'), rowHeader: true, render: (r) => r.label },
+    { key: 'records', header: t('statistics.colRecords'), render: (r) => number(r.records), className: 'num' },
+    { key: 'fullStops', header: t('statistics.modul8.colFullStops'), render: (r) => number(r.fullStops), className: 'num' },
+    { key: 'amount', header: t('statistics.modul8.colAmount'), render: (r) => euro(r.amountCents), className: 'num' },
+  ];
+  const rejectedColumns: Column<api.Modul8Rejected>[] = [
+    { key: 'month', header: t('statistics.colReportMonth'), render: (r) => reportMonthCell(r, month) },
+    { key: 'sanction', header: t('statistics.modul8.colSanction'), rowHeader: true, render: (r) => sanctionReference(r.sanctionId) },
+    { key: 'reason', header: t('statistics.modul8.colReason'), render: (r) => modul8ReasonLabel(r.reason) },
+    {
+      key: 'reasons',
+      header: t('statistics.colReasons'),
+      render: (r) => (
+        <ul className="plain-list">
+          {r.reasons.map((reason) => (
+            <li key={reason.code}>{reason.message}</li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
+  const correctionColumns: Column<api.Modul8Correction>[] = [
+    { key: 'month', header: t('statistics.colReportMonth'), render: (c) => monthLabel(c.reportMonth) },
+    { key: 'sanction', header: t('statistics.modul8.colSanction'), rowHeader: true, render: (c) => sanctionReference(c.sanctionId) },
+    {
+      key: 'kind',
+      header: t('statistics.colKind'),
+      render: (c) => (c.kind === 'storno' ? t('statistics.modul8.storno') : t(`statistics.kind.${c.kind}` as MessageKey)),
+    },
+  ];
+  const rowKey = (e: { sanctionId: string; reportMonth: string }) => `${e.sanctionId}|${e.reportMonth}`;
+  const empty = counts.records === 0 && counts.rejected === 0;
+
+  return (
+    <>
+      <h3>{t('statistics.modul8.heading')}</h3>
+      <p>{t('statistics.modul8.intro')}</p>
+      {empty ? (
+        <p>{t('statistics.modul8.empty')}</p>
+      ) : (
+        <>
+          <dl className="dl statistics-counts" aria-label={t('statistics.modul8.countsCaption')}>
+            <div className="dl-item">
+              <dt>{t('statistics.countRecords')}</dt>
+              <dd className="num">{number(counts.records)}</dd>
+            </div>
+            <div className="dl-item">
+              <dt>{t('statistics.countRegular')}</dt>
+              <dd className="num">{number(counts.regular)}</dd>
+            </div>
+            <div className="dl-item">
+              <dt>{t('statistics.countCorrections')}</dt>
+              <dd className="num">
+                {number(counts.corrections)}{' '}
+                <span className="muted">
+                  ({t('statistics.countCorrectionsDetail', { late: counts.lateFacts, changed: counts.changed, stornos: counts.stornos })})
+                </span>
+              </dd>
+            </div>
+            <div className="dl-item">
+              <dt>{t('statistics.countRejected')}</dt>
+              <dd className="num">{number(counts.rejected)}</dd>
+            </div>
+          </dl>
+          {modul8.byReason.length > 0 ? (
+            <DataTable
+              caption={t('statistics.modul8.byReasonCaption')}
+              columns={reasonColumns}
+              rows={modul8.byReason}
+              rowKey={(r) => r.reason}
+            />
+          ) : null}
+          {modul8.rejected.length > 0 ? (
+            <DataTable
+              caption={t('statistics.modul8.rejectedCaption', { count: counts.rejected })}
+              columns={rejectedColumns}
+              rows={modul8.rejected}
+              rowKey={rowKey}
+            />
+          ) : null}
+          {modul8.corrections.length > 0 ? (
+            <DataTable
+              caption={t('statistics.modul8.correctionsCaption', { count: counts.corrections })}
+              columns={correctionColumns}
+              rows={modul8.corrections}
+              rowKey={rowKey}
+            />
+          ) : null}
+        </>
+      )}
+    </>
   );
 }
 

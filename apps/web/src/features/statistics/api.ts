@@ -11,6 +11,9 @@ export type ByMeasureType = Modul13Report['byMeasureType'][number];
 export type Correction = Modul13Report['corrections'][number];
 export type Rejected = Modul13Report['rejected'][number];
 export type Warned = Modul13Report['warnings'][number];
+export type Modul8ByReason = Modul13Report['modul8']['byReason'][number];
+export type Modul8Rejected = Modul13Report['modul8']['rejected'][number];
+export type Modul8Correction = Modul13Report['modul8']['corrections'][number];
 
 const enc = encodeURIComponent;
 
