@@ -21,7 +21,7 @@ export const orgModelDe = {
   'orgModel.save': '{group} speichern',
   'orgModel.saved': 'Organisationsmodell {group} gespeichert: Typ {code}.',
   'orgModel.lastChange': 'Zuletzt geändert am {date} von {name}.',
-  'orgModel.neverChanged': 'Voreinstellung (Typ Iba), noch nicht geändert.',
+  'orgModel.neverChanged': 'Noch nicht über diese Seite geändert (Stand bei Einrichtung des Jobcenters).',
   'orgModel.conflict': 'Jemand anderes hat das Modell dieser Altersgruppe inzwischen geändert.',
   'orgModel.reassignHeading': 'Bestand umverteilen',
   'orgModel.reassignIntro':

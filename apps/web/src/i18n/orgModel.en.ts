@@ -21,7 +21,7 @@ export const orgModelEn: Record<keyof typeof orgModelDe, string> = {
   'orgModel.save': 'Save {group}',
   'orgModel.saved': 'Organisation model {group} saved: type {code}.',
   'orgModel.lastChange': 'Last changed on {date} by {name}.',
-  'orgModel.neverChanged': 'Default (type Iba), not changed yet.',
+  'orgModel.neverChanged': 'Not changed on this page yet (as set up with the Jobcenter).',
   'orgModel.conflict': 'Someone else changed the model of this age group in the meantime.',
   'orgModel.reassignHeading': 'Reassign open cases',
   'orgModel.reassignIntro':
