@@ -208,6 +208,28 @@ export class PdfWriter {
     return this.doc.heightOfString(this.encode(text), { width, lineGap: LINE_GAP });
   }
 
+  /** A paragraph that starts on the next page rather than as a sliver at the foot of this one. */
+  writeParagraph(text: string, style: TextStyle = {}, gapAfter = 6): void {
+    this.style(style);
+    this.ensureSpace(Math.min(this.measure(text, this.width), 30));
+    this.write(text);
+    this.doc.y += gapAfter;
+    this.style();
+  }
+
+  /** A heading that keeps `keep` points of room below it, so it never stands alone at a page's foot. */
+  writeHeading(
+    text: string,
+    { size, before, color = COLOR.accent, keep = 40 }: { size: number; before: number; color?: string; keep?: number },
+  ): void {
+    this.doc.y += before;
+    this.style({ font: FONT.bold, size, color });
+    this.ensureSpace(this.measure(text, this.width) + keep);
+    this.write(text);
+    this.doc.y += 3;
+    this.style();
+  }
+
   /** Starts a new page unless `height` still fits below the current position. */
   ensureSpace(height: number): void {
     if (this.doc.y + height > this.bottom) this.doc.addPage();

@@ -53,20 +53,11 @@ class Writer extends PdfWriter {
   }
 
   paragraph(text: string, style: TextStyle = {}, gapAfter = 6): void {
-    this.style(style);
-    this.ensureSpace(Math.min(this.measure(text, this.width), 30));
-    this.write(text);
-    this.doc.y += gapAfter;
-    this.style();
+    this.writeParagraph(text, style, gapAfter);
   }
 
   heading(text: string): void {
-    this.doc.y += 8;
-    this.style({ font: FONT.bold, size: SIZE.heading, color: COLOR.accent });
-    this.ensureSpace(this.measure(text, this.width) + 40);
-    this.write(text);
-    this.doc.y += 3;
-    this.style();
+    this.writeHeading(text, { size: SIZE.heading, before: 8 });
   }
 
   /** A bulleted line with a hanging indent. */

@@ -24,22 +24,17 @@ class ReportWriter extends PdfWriter {
   }
 
   paragraph(text: string, style: TextStyle = {}, gapAfter = 6): void {
-    this.style(style);
-    this.ensureSpace(Math.min(this.measure(text, this.width), 30));
-    this.write(text);
-    this.doc.y += gapAfter;
-    this.style();
+    this.writeParagraph(text, style, gapAfter);
   }
 
   heading(text: string, level: 1 | 2 = 1): void {
-    this.doc.y += level === 1 ? 10 : 6;
-    const size = level === 1 ? SIZE.heading : SIZE.body + 0.5;
-    this.style({ font: FONT.bold, size, color: level === 1 ? COLOR.accent : COLOR.text });
-    // A heading never stands alone at a page's foot: it keeps room for a few rows below it.
-    this.ensureSpace(this.measure(text, this.width) + 60);
-    this.write(text);
-    this.doc.y += 3;
-    this.style();
+    // A heading keeps room for a few table rows below it.
+    this.writeHeading(text, {
+      size: level === 1 ? SIZE.heading : SIZE.body + 0.5,
+      before: level === 1 ? 10 : 6,
+      color: level === 1 ? COLOR.accent : COLOR.text,
+      keep: 60,
+    });
   }
 
   private cellHeight(cells: readonly string[], columns: readonly TableColumn[]): number {

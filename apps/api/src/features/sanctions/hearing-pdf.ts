@@ -44,20 +44,11 @@ class Writer extends PdfWriter {
   }
 
   paragraph(text: string, style: TextStyle = {}, gapAfter = 7): void {
-    this.style(style);
-    this.ensureSpace(Math.min(this.measure(text, this.width), 30));
-    this.write(text);
-    this.doc.y += gapAfter;
-    this.style();
+    this.writeParagraph(text, style, gapAfter);
   }
 
   heading(text: string): void {
-    this.doc.y += 6;
-    this.style({ font: FONT.bold, size: SIZE.heading, color: COLOR.accent });
-    this.ensureSpace(this.measure(text, this.width) + 40);
-    this.write(text);
-    this.doc.y += 3;
-    this.style();
+    this.writeHeading(text, { size: SIZE.heading, before: 6 });
   }
 }
 

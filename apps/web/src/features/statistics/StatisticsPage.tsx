@@ -194,33 +194,7 @@ function ReportSection({ report }: { report: api.Modul13Report }) {
           ? t('statistics.deliveredMonths', { months: report.deliveredMonths.map(monthLabel).join(', ') })
           : t('statistics.noDeliveredMonths')}
       </p>
-      <dl className="dl statistics-counts" aria-label={t('statistics.countsCaption')}>
-        <div className="dl-item">
-          <dt>{t('statistics.countRecords')}</dt>
-          <dd className="num">{number(counts.records)}</dd>
-        </div>
-        <div className="dl-item">
-          <dt>{t('statistics.countRegular')}</dt>
-          <dd className="num">{number(counts.regular)}</dd>
-        </div>
-        <div className="dl-item">
-          <dt>{t('statistics.countCorrections')}</dt>
-          <dd className="num">
-            {number(counts.corrections)}{' '}
-            <span className="muted">
-              ({t('statistics.countCorrectionsDetail', { late: counts.lateFacts, changed: counts.changed, stornos: counts.stornos })})
-            </span>
-          </dd>
-        </div>
-        <div className="dl-item">
-          <dt>{t('statistics.countRejected')}</dt>
-          <dd className="num">{number(counts.rejected)}</dd>
-        </div>
-        <div className="dl-item">
-          <dt>{t('statistics.countWarnings')}</dt>
-          <dd className="num">{number(counts.withWarnings)}</dd>
-        </div>
-      </dl>
+      <DeliveryCounts counts={counts} caption={t('statistics.countsCaption')} withWarnings={counts.withWarnings} />
       {report.truncated ? <p className="muted">{t('statistics.truncated', { limit: report.listLimit })}</p> : null}
 
       <h3>{t('statistics.byTypeHeading')}</h3>
@@ -328,29 +302,7 @@ function Modul8Section({ report }: { report: api.Modul13Report }) {
         <p>{t('statistics.modul8.empty')}</p>
       ) : (
         <>
-          <dl className="dl statistics-counts" aria-label={t('statistics.modul8.countsCaption')}>
-            <div className="dl-item">
-              <dt>{t('statistics.countRecords')}</dt>
-              <dd className="num">{number(counts.records)}</dd>
-            </div>
-            <div className="dl-item">
-              <dt>{t('statistics.countRegular')}</dt>
-              <dd className="num">{number(counts.regular)}</dd>
-            </div>
-            <div className="dl-item">
-              <dt>{t('statistics.countCorrections')}</dt>
-              <dd className="num">
-                {number(counts.corrections)}{' '}
-                <span className="muted">
-                  ({t('statistics.countCorrectionsDetail', { late: counts.lateFacts, changed: counts.changed, stornos: counts.stornos })})
-                </span>
-              </dd>
-            </div>
-            <div className="dl-item">
-              <dt>{t('statistics.countRejected')}</dt>
-              <dd className="num">{number(counts.rejected)}</dd>
-            </div>
-          </dl>
+          <DeliveryCounts counts={counts} caption={t('statistics.modul8.countsCaption')} />
           {modul8.byReason.length > 0 ? (
             <DataTable
               caption={t('statistics.modul8.byReasonCaption')}
@@ -565,5 +517,50 @@ function DeliveriesSection({
         />
       ) : null}
     </section>
+  );
+}
+
+interface CountsOfDelivery {
+  records: number;
+  regular: number;
+  corrections: number;
+  lateFacts: number;
+  changed: number;
+  stornos: number;
+  rejected: number;
+}
+
+/** The counts of a delivery's records (measures, or the Modul 8 reductions), with warnings where given. */
+function DeliveryCounts({ counts, caption, withWarnings }: { counts: CountsOfDelivery; caption: string; withWarnings?: number }) {
+  return (
+    <dl className="dl statistics-counts" aria-label={caption}>
+      <div className="dl-item">
+        <dt>{t('statistics.countRecords')}</dt>
+        <dd className="num">{number(counts.records)}</dd>
+      </div>
+      <div className="dl-item">
+        <dt>{t('statistics.countRegular')}</dt>
+        <dd className="num">{number(counts.regular)}</dd>
+      </div>
+      <div className="dl-item">
+        <dt>{t('statistics.countCorrections')}</dt>
+        <dd className="num">
+          {number(counts.corrections)}{' '}
+          <span className="muted">
+            ({t('statistics.countCorrectionsDetail', { late: counts.lateFacts, changed: counts.changed, stornos: counts.stornos })})
+          </span>
+        </dd>
+      </div>
+      <div className="dl-item">
+        <dt>{t('statistics.countRejected')}</dt>
+        <dd className="num">{number(counts.rejected)}</dd>
+      </div>
+      {withWarnings === undefined ? null : (
+        <div className="dl-item">
+          <dt>{t('statistics.countWarnings')}</dt>
+          <dd className="num">{number(withWarnings)}</dd>
+        </div>
+      )}
+    </dl>
   );
 }
