@@ -332,10 +332,11 @@ export const createFollowUpRequest = z.strictObject({
   dueOn: isoDate,
   /**
    * Who works on it; when omitted the caller, or for a placement task (`kind: placement`) whoever the
-   * organisation model sends placement to (the case's placement officer, or the case manager).
+   * organisation model sends placement to (the case's placement officer, or the case manager), for a
+   * notice relevant to benefits (`kind: benefits_notice`) whoever computes the case's benefits.
    */
   ownerId: uuid.optional(),
-  kind: z.enum(['general', 'placement']).optional(),
+  kind: z.enum(['general', 'placement', 'benefits_notice']).optional(),
 });
 export const updateFollowUpRequest = z.strictObject({
   title: requiredText(300).optional(),
@@ -512,6 +513,8 @@ export const caseRulesSchema = z.object({
   caseloadTarget: z.number().int(),
   /** Days from sending a referral to the start of the service that count as "in time". */
   waitingTargetDays: z.number().int(),
+  /** Days the person has to answer a sanction hearing (Anhörung, SPEC C16). */
+  hearingDays: z.number().int(),
   version: z.number().int(),
 });
 export type CaseRules = z.infer<typeof caseRulesSchema>;
@@ -523,4 +526,5 @@ export const updateCaseRulesRequest = z.strictObject({
   suppressionMinimum: z.number().int().min(2).max(50).optional(),
   caseloadTarget: z.number().int().min(10).max(500).optional(),
   waitingTargetDays: z.number().int().min(1).max(365).optional(),
+  hearingDays: z.number().int().min(7).max(60).optional(),
 });

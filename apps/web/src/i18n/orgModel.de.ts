@@ -62,8 +62,11 @@ export const orgModelDe = {
   'orgModel.followUpKind': 'Art der Wiedervorlage',
   'orgModel.followUpKind.general': 'Allgemein',
   'orgModel.followUpKind.placement': 'Vermittlungsaufgabe (erster Arbeitsmarkt)',
+  'orgModel.followUpKind.benefits_notice': 'Mitteilung an die Leistungsgewährung',
   'orgModel.followUpRouted': 'Eine Vermittlungsaufgabe geht nach dem Organisationsmodell an: {name}.',
   'orgModel.followUpRoutedUnknown': 'Eine Vermittlungsaufgabe geht nach dem Organisationsmodell an die zuständige Vermittlungsfachkraft.',
+  'orgModel.followUpRoutedBenefits':
+    'Eine Mitteilung an die Leistungsgewährung geht nach dem Organisationsmodell an die Stelle, die die Leistungen dieses Falls berechnet.',
   'orgModel.kindBadge.placement': 'Vermittlung',
   'orgModel.kindBadge.benefits_notice': 'Leistungsmitteilung',
   'orgModel.kindBadge.sanction_decision': 'Leistungsminderung',

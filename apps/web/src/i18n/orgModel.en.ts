@@ -61,8 +61,11 @@ export const orgModelEn: Record<keyof typeof orgModelDe, string> = {
   'orgModel.followUpKind': 'Kind of follow-up',
   'orgModel.followUpKind.general': 'General',
   'orgModel.followUpKind.placement': 'Placement task (first labour market)',
+  'orgModel.followUpKind.benefits_notice': 'Notice to benefits processing',
   'orgModel.followUpRouted': 'A placement task goes by the organisation model to: {name}.',
   'orgModel.followUpRoutedUnknown': 'A placement task goes by the organisation model to the responsible placement officer.',
+  'orgModel.followUpRoutedBenefits':
+    'A notice to benefits processing goes by the organisation model to whoever computes the benefits of this case.',
   'orgModel.kindBadge.placement': 'Placement',
   'orgModel.kindBadge.benefits_notice': 'Benefits notice',
   'orgModel.kindBadge.sanction_decision': 'Sanction',

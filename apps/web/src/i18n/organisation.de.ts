@@ -105,13 +105,16 @@ export const organisationDe = {
 
   // planning parameters in the case rules
   'organisation.rulesPlanning': 'Planung und Steuerung',
-  'organisation.rulesPlanningText': 'Diese Werte verwenden die Bedarfsplanung und die Qualitätskennzahlen.',
+  'organisation.rulesPlanningText':
+    'Diese Werte verwenden die Bedarfsplanung, die Qualitätskennzahlen und das Verfahren der Leistungsminderung.',
   'organisation.rulesSuppression': 'Mindestzahl für die Anzeige in der Planung',
   'organisation.rulesSuppressionHint':
     'Zahlen von 1 bis unter diesem Wert werden der Sozialplanung und der Koordination nicht angezeigt, damit keine Person erkennbar wird. Erlaubt: 2 bis 50; Voreinstellung: 5.',
   'organisation.rulesCaseload': 'Betreuungsschlüssel (Fälle je Fachkraft)',
   'organisation.rulesCaseloadHint':
     'Zielwert: höchstens so viele Fälle soll eine Fachkraft im Fallmanagement betreuen. Erlaubt: 10 bis 500; Voreinstellung: 75.',
+  'organisation.rulesHearing': 'Frist für die Anhörung vor einer Leistungsminderung in Tagen',
+  'organisation.rulesHearingHint': 'Ganze Zahl von 7 bis 60; Voreinstellung 14. Die Frist beginnt mit dem Datum des Anhörungsschreibens.',
   'organisation.rulesWaiting': 'Wartezeit-Ziel in Tagen',
   'organisation.rulesWaitingHint':
     'Spätestens so viele Tage nach dem Versand einer Zuweisung soll die Leistung beginnen. Erlaubt: 1 bis 365; Voreinstellung: 21.',

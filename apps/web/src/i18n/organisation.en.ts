@@ -100,12 +100,14 @@ export const organisationEn: Record<keyof typeof organisationDe, string> = {
   'organisation.userColTeam': 'Team',
 
   'organisation.rulesPlanning': 'Planning and steering',
-  'organisation.rulesPlanningText': 'Needs planning and the quality indicators use these values.',
+  'organisation.rulesPlanningText': 'Needs planning, the quality indicators and the benefit-reduction procedure use these values.',
   'organisation.rulesSuppression': 'Minimum count shown in planning',
   'organisation.rulesSuppressionHint':
     'Counts from 1 to below this value are not shown to social planning and coordination, so that no person can be identified. Allowed: 2 to 50; default: 5.',
   'organisation.rulesCaseload': 'Caseload target (cases per case manager)',
   'organisation.rulesCaseloadHint': 'Target: a case manager should carry at most this many cases. Allowed: 10 to 500; default: 75.',
+  'organisation.rulesHearing': 'Hearing deadline before a benefit reduction, in days',
+  'organisation.rulesHearingHint': 'Whole number from 7 to 60; default 14. The deadline runs from the date of the hearing letter.',
   'organisation.rulesWaiting': 'Waiting target in days',
   'organisation.rulesWaitingHint':
     'The service should start at most this many days after a referral was sent. Allowed: 1 to 365; default: 21.',

@@ -56,7 +56,7 @@ import { isUniqueViolation } from '../../http/db-errors';
 import { decodeCursor, pageOf } from '../../http/pagination';
 import { AuditRepository } from '../audit/repository';
 import { type Created, once } from '../idempotency/idempotency';
-import { careContactsOf, routeOnIndication, routePlacementTask } from '../organisation-model/routing';
+import { careContactsOf, recipientFor, routeOnIndication, routePlacementTask } from '../organisation-model/routing';
 import { toSanctionHistory } from '../sanctions/history';
 import { renderAgreementPdf } from './agreement-pdf';
 import {
@@ -871,8 +871,15 @@ export class CaseService {
     return withTenant(this.db, auth.tenantId, async (trx) => {
       await this.lockForWork(trx, auth, caseId, WORK_EDITABLE);
       const kind = input.kind ?? 'general';
-      // A placement task goes where the organisation model sends placement (SPEC C14), unless someone is named.
-      const ownerId = input.ownerId ?? (kind === 'placement' ? await routePlacementTask(trx, auth, caseId) : auth.userId);
+      // A placement task goes where the organisation model sends placement, a notice relevant to benefits
+      // to whoever computes them for this case (SPEC C14), unless someone is named.
+      const ownerId =
+        input.ownerId ??
+        (kind === 'placement'
+          ? await routePlacementTask(trx, auth, caseId)
+          : kind === 'benefits_notice'
+            ? await recipientFor(trx, auth.tenantId, caseId, 'benefits_notice')
+            : auth.userId);
       await this.requireFollowUpOwner(trx, auth.tenantId, ownerId);
       const id = randomUUID();
       await this.repo.insertFollowUp(trx, { tenantId: auth.tenantId, id, caseId, title: input.title, dueOn: input.dueOn, ownerId, kind });

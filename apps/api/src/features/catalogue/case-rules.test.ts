@@ -14,13 +14,13 @@ describe.each(['pglite', 'postgres'] as const)('planning parameters of the case 
   });
   afterAll(async () => t?.close());
 
-  it('starts with the defaults (5, 75 cases, 21 days)', async () => {
+  it('starts with the defaults (5, 75 cases, 21 days, 14 hearing days)', async () => {
     const res = await call(t, admin, 'GET', '/api/settings/case-rules');
     await expectOk(res);
-    expect(res.json()).toMatchObject({ suppressionMinimum: 5, caseloadTarget: 75, waitingTargetDays: 21 });
+    expect(res.json()).toMatchObject({ suppressionMinimum: 5, caseloadTarget: 75, waitingTargetDays: 21, hearingDays: 14 });
   });
 
-  it('refuses values outside 2–50, 10–500 and 1–365 field by field', async () => {
+  it('refuses values outside 2–50, 10–500, 1–365 and 7–60 field by field', async () => {
     const current = await call(t, admin, 'GET', '/api/settings/case-rules');
     for (const [body, field] of [
       [{ suppressionMinimum: 1 }, 'suppressionMinimum'],
@@ -30,6 +30,8 @@ describe.each(['pglite', 'postgres'] as const)('planning parameters of the case 
       [{ waitingTargetDays: 0 }, 'waitingTargetDays'],
       [{ waitingTargetDays: 366 }, 'waitingTargetDays'],
       [{ waitingTargetDays: 2.5 }, 'waitingTargetDays'],
+      [{ hearingDays: 6 }, 'hearingDays'],
+      [{ hearingDays: 61 }, 'hearingDays'],
     ] as const) {
       const res = await call(t, admin, 'PATCH', '/api/settings/case-rules', body, { 'if-match': String(current.headers.etag) });
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
@@ -39,7 +41,7 @@ describe.each(['pglite', 'postgres'] as const)('planning parameters of the case 
 
   it('changes them with If-Match, logs the change, and leaves the other tenant alone', async () => {
     const current = await call(t, admin, 'GET', '/api/settings/case-rules');
-    const body = { suppressionMinimum: 2, caseloadTarget: 500, waitingTargetDays: 365 };
+    const body = { suppressionMinimum: 2, caseloadTarget: 500, waitingTargetDays: 365, hearingDays: 21 };
     expect((await call(t, admin, 'PATCH', '/api/settings/case-rules', body, { 'if-match': '"99"' })).statusCode).toBe(412);
     const res = await call(t, admin, 'PATCH', '/api/settings/case-rules', body, { 'if-match': String(current.headers.etag) });
     await expectOk(res);

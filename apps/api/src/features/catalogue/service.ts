@@ -29,6 +29,7 @@ function toCaseRules(row: NonNullable<Awaited<ReturnType<CatalogueRepository['ca
     suppressionMinimum: row.suppressionMinimum,
     caseloadTarget: row.caseloadTarget,
     waitingTargetDays: row.waitingTargetDays,
+    hearingDays: row.hearingDays,
     version: row.version,
   };
 }
@@ -121,8 +122,8 @@ export class CatalogueService {
         set.densityMediumDays = changes.contactDensityDays.medium;
         set.densityLowDays = changes.contactDensityDays.low;
       }
-      // Planning parameters (SPEC C12, C13): the suppression minimum, the caseload target, the waiting target.
-      for (const key of ['suppressionMinimum', 'caseloadTarget', 'waitingTargetDays'] as const) {
+      // Steering parameters (SPEC C12, C13, C16): suppression minimum, caseload and waiting targets, hearing days.
+      for (const key of ['suppressionMinimum', 'caseloadTarget', 'waitingTargetDays', 'hearingDays'] as const) {
         if (changes[key] !== undefined) set[key] = changes[key];
       }
       if (!(await repo.updateCaseRules(trx, auth.tenantId, expectedVersion, set))) throw new AppError('PRECONDITION_FAILED');

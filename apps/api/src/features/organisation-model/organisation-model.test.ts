@@ -238,6 +238,23 @@ describe.each(['pglite', 'postgres'] as const)('organisation model and routing o
         kind: 'placement',
       });
       expect(integrated.json()).toMatchObject({ kind: 'placement', owner: { id: t.tenantA.users.case_manager.id } });
+      // A notice relevant to benefits goes to benefits processing where benefits are specialised …
+      const notice = await call(t, cm, 'POST', `/api/cases/${caseId}/follow-ups`, {
+        title: 'Arbeitsaufnahme zum 1. des Monats mitteilen',
+        dueOn: '2027-01-10',
+        kind: 'benefits_notice',
+      });
+      expect(notice.statusCode, notice.body).toBe(201);
+      expect(notice.json()).toMatchObject({ kind: 'benefits_notice', owner: { id: benefitsTeamOfficer } });
+      // … and stays with the case manager who computes them where benefits are integrated.
+      await setModelDirect(t, t.tenantA.id, 'u25', { ...IBA, benefits: 'integrated' });
+      const own = await call(t, cm, 'POST', `/api/cases/${caseId}/follow-ups`, {
+        title: 'Einkommen prüfen',
+        dueOn: '2027-01-10',
+        kind: 'benefits_notice',
+      });
+      expect(own.json()).toMatchObject({ kind: 'benefits_notice', owner: { id: t.tenantA.users.case_manager.id } });
+      await setModelDirect(t, t.tenantA.id, 'u25', IBA);
       const bad = await call(t, cm, 'POST', `/api/cases/${caseId}/follow-ups`, {
         title: 'x',
         dueOn: '2027-01-10',

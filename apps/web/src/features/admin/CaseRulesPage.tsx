@@ -28,9 +28,10 @@ interface Values {
   suppressionMinimum: string;
   caseloadTarget: string;
   waitingTargetDays: string;
+  hearingDays: string;
 }
 
-type PlanningKey = 'suppressionMinimum' | 'caseloadTarget' | 'waitingTargetDays';
+type PlanningKey = 'suppressionMinimum' | 'caseloadTarget' | 'waitingTargetDays' | 'hearingDays';
 
 /**
  * The planning parameters (SPEC C12, C13): their range (as the API checks it), the migration's default,
@@ -65,6 +66,15 @@ const PLANNING_FIELDS: { key: PlanningKey; id: string; label: MessageKey; hint: 
       max: 365,
       default: 21,
     },
+    {
+      key: 'hearingDays',
+      id: 'rules-hearing',
+      label: 'organisation.rulesHearing',
+      hint: 'organisation.rulesHearingHint',
+      min: 7,
+      max: 60,
+      default: 14,
+    },
   ];
 
 interface Loaded {
@@ -81,6 +91,7 @@ const valuesOf = (r: CaseRules): Values => ({
   suppressionMinimum: String(r.suppressionMinimum),
   caseloadTarget: String(r.caseloadTarget),
   waitingTargetDays: String(r.waitingTargetDays),
+  hearingDays: String(r.hearingDays),
 });
 
 const DEFAULT_VALUES: Values = {

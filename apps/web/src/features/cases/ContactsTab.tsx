@@ -437,10 +437,10 @@ function FollowUpForm({ context, onClose }: { context: CaseFileContext; onClose:
         return c.problems;
       },
       async () => {
-        // A placement task goes where the organisation model sends it (the API decides).
+        // Placement tasks and benefits notices go where the organisation model sends them (the API decides).
         const body: api.CreateFollowUpBody =
-          form.values.kind === 'placement'
-            ? { title: form.values.title.trim(), dueOn, kind: 'placement' }
+          form.values.kind === 'placement' || form.values.kind === 'benefits_notice'
+            ? { title: form.values.title.trim(), dueOn, kind: form.values.kind }
             : { title: form.values.title.trim(), dueOn, ownerId: form.values.ownerId || undefined };
         await api.createFollowUp(overview.id, body, idempotencyKey(body));
         await refresh();
@@ -491,9 +491,12 @@ function FollowUpForm({ context, onClose }: { context: CaseFileContext; onClose:
             width="long"
             value={form.values.kind}
             onChange={form.set('kind')}
-            options={(['general', 'placement'] as const).map((k) => ({ value: k, label: t(`orgModel.followUpKind.${k}`) }))}
+            options={(['general', 'placement', 'benefits_notice'] as const).map((k) => ({
+              value: k,
+              label: t(`orgModel.followUpKind.${k}`),
+            }))}
           />
-          {form.values.kind === 'placement' ? null : (
+          {form.values.kind !== 'general' ? null : (
             <SelectField
               id="followup-owner"
               label={t('caseFile.followUpOwner')}
@@ -512,6 +515,10 @@ function FollowUpForm({ context, onClose }: { context: CaseFileContext; onClose:
             {overview.careContacts.placement
               ? t('orgModel.followUpRouted', { name: overview.careContacts.placement.displayName })
               : t('orgModel.followUpRoutedUnknown')}
+          </p>
+        ) : form.values.kind === 'benefits_notice' ? (
+          <p className="field-hint" aria-live="polite">
+            {t('orgModel.followUpRoutedBenefits')}
           </p>
         ) : null}
       </CaseFormFrame>
