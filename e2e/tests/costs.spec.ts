@@ -156,6 +156,8 @@ test('Fallmanagement erfasst ein Betreuungsarrangement für ein Kind der Bedarfs
   await page.goto(`/faelle/${target.caseId}/zuweisungen`);
   const section = page.locator(`section[aria-labelledby="referral-${target.referralId}-childcare"]`);
   await expect(section.getByRole('heading', { name: 'Betreuungsarrangements' })).toBeVisible();
+  // The arrangements load after the heading: count them once the page is quiet.
+  await page.waitForLoadState('networkidle');
   const rowsBefore = await section.locator('tbody tr').count();
 
   // Opened by keyboard: the focus moves into the form.

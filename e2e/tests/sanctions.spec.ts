@@ -160,6 +160,8 @@ test.describe('Leistungsminderungen', () => {
     // ——— the answer; a concurrent change keeps the typed text (412) ———
     await card.getByRole('button', { name: named('Antwort erfassen', title) }).click();
     const answerForm = card.getByRole('form', { name: 'Antwort erfassen' });
+    // The form takes the focus when it opens (first field); type only after that, or the focus move would steal the text.
+    await expect(answerForm.getByRole('textbox', { name: 'Eingegangen am' })).toBeFocused();
     await answerForm.getByRole('textbox', { name: 'Was die Person vorträgt' }).fill('Ich war an dem Tag bei meiner Mutter im Krankenhaus.');
     const token = await csrfToken(page.request);
     const list = await page.request.get(`/api/cases/${caseId}/sanctions`);
