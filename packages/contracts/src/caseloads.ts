@@ -1,15 +1,7 @@
-import {
-  AGE_GROUPS,
-  BENEFITS_MODES,
-  CASE_MANAGEMENT_APPROACHES,
-  CASELOAD_ROLES,
-  CASELOAD_TARGET_GROUPS,
-  CASELOAD_TARGET_MAX,
-  CASELOAD_TARGET_MIN,
-  PLACEMENT_MODES,
-} from '@lotse/domain';
+import { AGE_GROUPS, CASELOAD_ROLES, CASELOAD_TARGET_GROUPS, CASELOAD_TARGET_MAX, CASELOAD_TARGET_MIN } from '@lotse/domain';
 import { z } from 'zod';
 import { isoDate, uuid } from './common';
+import { careModelSchema } from './organisation-model';
 
 /**
  * Caseloads (SPEC C14; docs/caseloads.md, docs/api.md): targets per role and age group, the current
@@ -115,12 +107,8 @@ export type TeamCaseload = z.infer<typeof teamCaseloadSchema>;
 
 // ——— organisation models (as the comparison reads them) ———
 
-export const caseloadCareModelSchema = z.strictObject({
-  caseManagement: z.enum(CASE_MANAGEMENT_APPROACHES),
-  placement: z.enum(PLACEMENT_MODES),
-  benefits: z.enum(BENEFITS_MODES),
-  mixedTeams: z.boolean(),
-});
+/** The model compared: the same shape the organisation model is saved in. */
+export const caseloadCareModelSchema = careModelSchema;
 export type CaseloadCareModel = z.infer<typeof caseloadCareModelSchema>;
 
 export const caseloadModelViewSchema = z.object({

@@ -50,12 +50,14 @@ export type OrganisationModelList = z.infer<typeof organisationModelList>;
 export const ageGroupParams = z.strictObject({ ageGroup: ageGroupSchema });
 
 /** The whole model of an age group (PUT with If-Match). */
-export const updateOrganisationModelRequest = z.strictObject({
+/** How one age group is served: the three criteria of the typology and mixed teams (domain `CareModel`). */
+export const careModelSchema = z.strictObject({
   caseManagement: caseManagementApproachSchema,
   placement: placementModeSchema,
   benefits: benefitsModeSchema,
   mixedTeams: z.boolean(),
 });
+export const updateOrganisationModelRequest = careModelSchema;
 export type UpdateOrganisationModelRequest = z.infer<typeof updateOrganisationModelRequest>;
 
 // ——— Bulk reassignment of open cases ———

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type AgeGroup,
   ageGroupOn,
@@ -9,6 +8,7 @@ import {
   type TeamFunction,
 } from '@lotse/domain';
 import { type Kysely, sql } from 'kysely';
+import { seededRng, uuidV4 } from './demo/prng';
 import type { Database } from './schema';
 import { withTenant } from './tenant-scope';
 
@@ -92,7 +92,8 @@ export async function loadDemoOrganisation(db: Kysely<Database>, options: DemoOr
       .execute();
     const withRole = (role: Role) => staff.filter((u) => u.roles.includes(role)).map((u) => u.id);
     const teamFor = async (name: string, fn: TeamFunction) => {
-      const id = deterministicUuid(`${tenantId}|demo-team|${name}`);
+      // Seeded like the history's teams, so reseeding a tenant gives the same ids.
+      const id = uuidV4(seededRng('demo-organisation-team', tenantId, name));
       await trx
         .insertInto('teams')
         .values({ tenantId, id, name, function: fn })
@@ -162,10 +163,4 @@ export async function loadDemoOrganisation(db: Kysely<Database>, options: DemoOr
          where c.tenant_id = ${tenantId} and c.id = v.id`.execute(trx);
     }
   });
-}
-
-/** A stable uuid from a name, so reseeding a tenant gives the same team ids. */
-function deterministicUuid(name: string): string {
-  const hex = createHash('sha256').update(name).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
