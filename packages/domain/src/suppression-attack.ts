@@ -169,15 +169,15 @@ export function attack(
 
 /**
  * The criterion asserted for every suppressed cell and every hidden cell: the interval a reader can
- * derive must not lie inside [1, minimum − 1] (that would tell "a small group is here"); in particular
- * a cell holding a small group is never pinned to its value. A single point is accepted only for a
- * cell of at least `minimum` (suppressed to protect others; its exact value names no small group).
- * Hidden and suppressed cells whose true value is at least the minimum always pass, since the true
- * value lies in the interval.
+ * derive must not lie inside [1, minimum − 1] (that would tell "a small group is here"), also after
+ * rounding to whole persons (0.4 … 4.6 tells a reader 1 … 4); in particular a cell holding a small
+ * group is never pinned to its value. A single point is accepted only for a cell of at least `minimum`
+ * (suppressed to protect others; its exact value names no small group). Hidden and suppressed cells
+ * whose true value is at least the minimum always pass, since the true value lies in the interval.
  */
 export function leaks(findings: Finding[], minimum: number): Finding[] {
   const eps = 1e-6;
-  return findings.filter((f) => f.low >= 1 - eps && f.high <= minimum - 1 + eps);
+  return findings.filter((f) => f.low > eps && f.high < minimum - eps);
 }
 
 /** Random sparse data: a few finest counts, mostly small; the starts also give the cost view's started cases. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadLinearSolver } from './linear-solver';
 import {
   type CubeSelection,
   columnsOfMask,
@@ -9,10 +10,12 @@ import {
   type PlanningCubeInput,
   type PlanningCubeShape,
 } from './planning-cube';
-import { ExplicitGraph, suppressCells } from './suppression';
+import { ExplicitGraph, isSensitive, suppressCells } from './suppression';
 import { atomsOf, attack, cellAtoms, inputArbitrary, leaks } from './suppression-attack';
+import { auditSuppression } from './suppression-audit';
 
 const MIN = 5;
+const solver = await loadLinearSolver();
 
 /** Indices of the suppressed cells. */
 function suppressedOf(pattern: Uint8Array): number[] {
@@ -116,6 +119,40 @@ describe('suppression on hand-checked tables', () => {
         [1],
       ),
     ).toEqual([3, 4]);
+  });
+});
+
+describe('the exact audit of a pattern', () => {
+  it('finds a small group that non-negativity alone narrows down', () => {
+    // Shown: T = a + b = 6, U = a + c = 4, V = b + e = 4; a = b = 3, c = e = 1 suppressed.
+    // c, e ≥ 0 give a, b ≤ 4, so a = 6 − b ≥ 2: a and b lie in 2 … 4, a small group for sure.
+    // c = 4 − a lies in 0 … 2 and e likewise: they may be zero, so they reveal nobody.
+    const graph = new ExplicitGraph(7, [
+      [0, 1, 2],
+      [3, 1, 4],
+      [5, 2, 6],
+    ]);
+    const values = [6, 3, 3, 4, 1, 4, 1];
+    const suppressed = Uint8Array.from([0, 1, 1, 0, 1, 0, 1]);
+    const audit = auditSuppression({ graph, values, hidden: new Uint8Array(7), minimum: MIN, suppressed, solver });
+    expect(audit.map((leak) => leak.cell).sort()).toEqual([1, 2]);
+    // The pattern suppressCells computes leaves no such group.
+    const pattern = suppressCells({ graph, values, hidden: new Uint8Array(7), minimum: MIN });
+    expect(auditSuppression({ graph, values, hidden: new Uint8Array(7), minimum: MIN, suppressed: pattern, solver })).toEqual([]);
+  });
+
+  it('finds a small group pinned by a relation with one unknown cell', () => {
+    // T = 11 = a + b shown with b = 9 shown: a = 2 follows.
+    const graph = new ExplicitGraph(3, [[0, 1, 2]]);
+    const audit = auditSuppression({
+      graph,
+      values: [11, 2, 9],
+      hidden: new Uint8Array(3),
+      minimum: MIN,
+      suppressed: Uint8Array.from([0, 1, 0]),
+      solver,
+    });
+    expect(audit).toEqual([{ cell: 1, relations: [0] }]);
   });
 });
 
@@ -254,6 +291,94 @@ describe('suppression against a linear-programming attacker', () => {
     const found = leaks(attack(cube, pattern, atomsOf(shape), cellAtoms(cube, atomsOf(shape)), minimum), minimum);
     expect(found).toEqual([]);
   };
+
+  it('finds, on the cells, exactly the small groups the attacker on the finest counts narrows down', () => {
+    // The audit reasons over cells, the attacker over every person's finest combination (month, service
+    // type, region, team, target-group mask): the cells must lose nothing. Primary suppression alone
+    // leaves plenty for both to find.
+    const shape: PlanningCubeShape = { ...SMALL_SHAPE, stockMonths: 3 };
+    const atoms = atomsOf(shape);
+    let found = 0;
+    fc.assert(
+      fc.property(inputArbitrary(shape, ['needs', 'referrals']), (input) => {
+        const cube = new PlanningCube(shape, input);
+        const primary = new Uint8Array(cube.values.length);
+        for (let c = 0; c < primary.length; c++) if (!cube.hidden[c] && isSensitive(cube.values[c] as number, MIN)) primary[c] = 1;
+        const attacked = leaks(attack(cube, primary, atoms, cellAtoms(cube, atoms), MIN), MIN).map((f) => f.cell);
+        const audit = auditSuppression({
+          graph: cube.graph,
+          values: cube.values,
+          hidden: cube.hidden,
+          minimum: MIN,
+          suppressed: primary,
+          solver,
+        });
+        const audited = new Set(audit.map((leak) => leak.cell));
+        found += attacked.length;
+        expect(attacked.filter((cell) => !audited.has(cell)).map((cell) => cube.describeCell(cell))).toEqual([]);
+        const attackedSet = new Set(attacked);
+        expect([...audited].filter((cell) => !attackedSet.has(cell)).map((cell) => cube.describeCell(cell))).toEqual([]);
+      }),
+      runs(10),
+    );
+    expect(found).toBeGreaterThan(0);
+  }, 600_000);
+
+  it('leaves no small group for the exact audit in larger random tables (every month, all flows, stocks)', () => {
+    // The audit over the cells is much faster than the attacker over the finest counts, so it checks
+    // larger tables: three service types, three regions, two teams, a year of months.
+    const shape: PlanningCubeShape = { ...SMALL_SHAPE, serviceTypes: 3, regions: 3, utilisation: [true, false, true] };
+    const months = Array.from({ length: 12 }, (_, m) => m);
+    fc.assert(
+      fc.property(inputArbitrary(shape, ['needs', 'unmetNeeds', 'referrals'], 24, months), (input) => {
+        const cube = new PlanningCube(shape, input);
+        const pattern = cube.suppress(MIN);
+        const audit = auditSuppression({
+          graph: cube.graph,
+          values: cube.values,
+          hidden: cube.hidden,
+          minimum: MIN,
+          suppressed: pattern,
+          solver,
+        });
+        expect(audit.map((leak) => `${cube.describeCell(leak.cell)} = ${cube.values[leak.cell]}`)).toEqual([]);
+      }),
+      runs(20),
+    );
+  }, 600_000);
+
+  // Known gap, found by the audit's random search (LP_RUNS=20000 LP_SEED=1 of the test above, after
+  // 1,058 tables): five small counts of one service type over months, regions and teams leave 2 persons
+  // (month 0, region 0, team 1) narrowed down to 1 … 4. The heuristic misses about one table in a
+  // thousand of this size; `it.fails` turns red once it protects this one (then make it `it`).
+  it.fails('protects five small counts spread over months, regions and teams (known gap of the heuristic)', () => {
+    const shape: PlanningCubeShape = { ...SMALL_SHAPE, serviceTypes: 3, regions: 3, utilisation: [true, false, true] };
+    const referrals = (month: number, region: number, team: number, count: number) => ({
+      measure: 'referrals' as const,
+      month,
+      serviceType: 0,
+      region,
+      team,
+      groups: groupCountsOfMask(0, count),
+    });
+    const input = {
+      flows: [referrals(6, 0, 0, 1), referrals(0, 1, 0, 4), referrals(0, 0, 1, 2), referrals(6, 1, 1, 1), referrals(5, 0, 1, 3)],
+      waiting: [],
+      running: [],
+      costCases: [],
+    };
+    const cube = new PlanningCube(shape, input);
+    const pattern = cube.suppress(MIN);
+    const audit = auditSuppression({
+      graph: cube.graph,
+      values: cube.values,
+      hidden: cube.hidden,
+      minimum: MIN,
+      suppressed: pattern,
+      solver,
+    });
+    expect(audit.map((leak) => cube.describeCell(leak.cell))).toEqual([]);
+  });
 
   it('hides nothing that the published figures pin to 1 … minimum − 1, for random small data', () => {
     const shape: PlanningCubeShape = { ...SMALL_SHAPE, stockMonths: 3 };

@@ -33,7 +33,9 @@
  *    alike). Both happen in sparse data, where the zeros are shown. Each such group gets one more
  *    suppressed cell on the relations involved, then step 2 runs again, until no group is pinned.
  *
- * The heuristic is checked against an attacker with a linear-programming solver in the tests.
+ * The tests check the result with linear programming: against an attacker who solves over every person's
+ * finest combination, and with the exact audit over the cells (suppression-audit.ts), which is fast
+ * enough for many random tables but not for a large tenant's year (docs/planning.md).
  */
 
 /** A system of sum relations over cells: relation r says cell `total(r)` = Σ `parts(r)`. */
