@@ -153,6 +153,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   conferenceRoutes(app, new ConferenceService(db, config));
   const planning = new PlanningService(db, config);
   app.addHook('onClose', () => planning.close());
+  if (config.planningWarmOnStart) {
+    app.addHook('onReady', async () => {
+      planning.warm().catch((error: unknown) => app.log.warn({ err: error }, 'Planungszahlen nicht vorberechnet'));
+    });
+  }
   planningRoutes(app, planning);
   organisationRoutes(app, new OrganisationService(db, config));
   organisationModelRoutes(app, new OrganisationModelService(db));

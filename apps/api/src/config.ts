@@ -21,6 +21,8 @@ export interface AppConfig {
   planningFigureCacheMs: number;
   /** Compute suppression patterns in a worker thread (off: on the request's thread, e.g. in unit tests). */
   planningSuppressionWorker: boolean;
+  /** Compute every tenant's current and prior year's planning figures in the background after the start (the server). */
+  planningWarmOnStart: boolean;
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -34,6 +36,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   now: () => new Date(),
   planningFigureCacheMs: 10 * 60_000,
   planningSuppressionWorker: true,
+  planningWarmOnStart: false,
 };
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -49,5 +52,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: num('LOTSE_SESSION_IDLE_MINUTES', DEFAULT_CONFIG.sessionIdleMinutes),
     sessionAbsoluteHours: num('LOTSE_SESSION_ABSOLUTE_HOURS', DEFAULT_CONFIG.sessionAbsoluteHours),
     logLevel: (env.LOTSE_LOG_LEVEL as AppConfig['logLevel']) || DEFAULT_CONFIG.logLevel,
+    planningWarmOnStart: env.LOTSE_PLANNING_WARM !== 'off',
   };
 }

@@ -1,7 +1,9 @@
 import type { PlanningTable } from '@lotse/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../../config';
 import { createTestApp, type Session, type TestApp } from '../../testing';
 import { call, expectOk } from '../cases/testing';
+import { PlanningService } from './service';
 import { type PlanningFixture, seedPlanningFixture } from './testing';
 
 /**
@@ -70,5 +72,33 @@ describe('planning figure cache', () => {
     advance(31_000);
     expect(await regionLabels(2025)).toContain('Nordstadt-Ost');
     expect(await eventually(2025, 'Nordstadt-Mitte')).toBe(true);
+  });
+});
+
+describe('warming the planning figures after the start', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp('pglite', { now: () => new Date('2026-11-10T10:00:00Z'), logLevel: 'error' });
+    await seedPlanningFixture(t, t.tenantA);
+  });
+  afterAll(async () => t?.close());
+
+  it("computes every tenant's current and prior year with the pattern of its minimum, so a planner's first request finds them", async () => {
+    const service = new PlanningService(t.database.db, {
+      ...DEFAULT_CONFIG,
+      now: () => new Date('2026-11-10T10:00:00Z'),
+      planningSuppressionWorker: false,
+    });
+    expect(await service.isWarm(t.tenantA.id, 2026, 5)).toBe(false);
+    expect(await service.warm()).toBe(4);
+    for (const tenant of [t.tenantA, t.tenantB])
+      for (const year of [2026, 2025]) expect(await service.isWarm(tenant.id, year, 5)).toBe(true);
+    // A year further back and another minimum are computed on demand only.
+    expect(await service.isWarm(t.tenantA.id, 2024, 5)).toBe(false);
+    expect(await service.isWarm(t.tenantA.id, 2026, 3)).toBe(false);
+    await service.close();
+    // Closed: warming stops before the first tenant.
+    expect(await service.warm()).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
-import type { Tx } from '@lotse/db';
+import type { Database, Tx } from '@lotse/db';
 import type { TargetGroup } from '@lotse/domain';
-import { type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 
 /**
  * The SQL of needs planning. Everything is aggregated in the database to the finest cells (month ×
@@ -259,6 +259,12 @@ export class PlanningRepository {
       .orderBy('t.name')
       .orderBy('t.id')
       .execute();
+  }
+
+  /** Every tenant (the start-up warming of the figures; the tenants table has no tenant scope). */
+  async tenantIds(db: Kysely<Database>): Promise<string[]> {
+    const rows = await db.selectFrom('tenants').select('id').orderBy('name').execute();
+    return rows.map((r) => r.id);
   }
 
   async rules(trx: Tx, tenantId: string): Promise<{ suppressionMinimum: number; waitingTargetDays: number }> {
