@@ -2264,22 +2264,7 @@ class CaseCooperationBuilder {
     referral.consentId = theConsent()?.id ?? null;
     const categories = theConsent()?.categories ?? [];
 
-    const write = (kind: DemoReferralFeedback['kind'], day: number, fields: Record<string, unknown>, special = false) => {
-      const covered = coveredWrite(fields, categories, special);
-      const entry: DemoReferralFeedback = {
-        id: this.id(),
-        referralId,
-        kind,
-        categories: covered.categories,
-        recordedOn: isoOf(day),
-        recordedBy: staff,
-        recordedAt: clock.at(day),
-        fields: covered.fields,
-      };
-      feedback.push(entry);
-      if (kind === 'interim_report' || kind === 'final_report') referral.lastReportOn = isoOf(day);
-      return entry;
-    };
+    const write = referralFeedbackWriter({ referral, feedback, nextId: () => this.id(), clock, staff, categories });
 
     // Days of the provider's running phase (for reports), filled in by the walk.
     let runFrom: number | null = null;
@@ -2876,6 +2861,37 @@ export function referralTransitionRecorder(on: {
       reason,
     });
     referral.status = to;
+  };
+}
+
+/**
+ * Records the provider's feedback on a referral, keeping only the fields its consent covers (special
+ * categories only where `special` says so); a report also becomes the referral's last report.
+ */
+export function referralFeedbackWriter(on: {
+  referral: { id: string; lastReportOn: string | null };
+  feedback: DemoReferralFeedback[];
+  nextId: () => string;
+  clock: Clock;
+  staff: string;
+  categories: readonly ConsentCategory[];
+}): (kind: DemoReferralFeedback['kind'], day: number, fields: Record<string, unknown>, special?: boolean) => DemoReferralFeedback {
+  const { referral, feedback, clock, staff, categories } = on;
+  return (kind, day, fields, special = false) => {
+    const covered = coveredWrite(fields, categories, special);
+    const entry: DemoReferralFeedback = {
+      id: on.nextId(),
+      referralId: referral.id,
+      kind,
+      categories: covered.categories,
+      recordedOn: isoOf(day),
+      recordedBy: staff,
+      recordedAt: clock.at(day),
+      fields: covered.fields,
+    };
+    feedback.push(entry);
+    if (kind === 'interim_report' || kind === 'final_report') referral.lastReportOn = isoOf(day);
+    return entry;
   };
 }
 

@@ -36,13 +36,13 @@ import {
 } from './cases';
 import {
   Clock,
-  coveredWrite,
   DEMO_REFERRAL_VOCABULARY,
   type DemoCaseCooperation,
   type DemoConsent,
   type DemoReferral,
   type DemoReferralFeedback,
   type DemoReferralTransition,
+  referralFeedbackWriter,
   referralTransitionRecorder,
 } from './cooperation';
 import { dayOf, dayOfPrefix, daysFromCivil, isoOf, PAD2 } from './days';
@@ -1294,22 +1294,7 @@ export class DemoHistoryGenerator {
     const feedback: DemoReferralFeedback[] = [];
     const categories = consent.categories;
     const transition = referralTransitionRecorder({ referral, transitions, nextId: () => this.id(), clock, staff, manager });
-    const write = (kind: DemoReferralFeedback['kind'], day: number, fields: Record<string, unknown>) => {
-      const covered = coveredWrite(fields, categories, false);
-      const entry: DemoReferralFeedback = {
-        id: this.id(),
-        referralId,
-        kind,
-        categories: covered.categories,
-        recordedOn: isoOf(day),
-        recordedBy: staff,
-        recordedAt: clock.at(day),
-        fields: covered.fields,
-      };
-      feedback.push(entry);
-      if (kind === 'interim_report' || kind === 'final_report') referral.lastReportOn = isoOf(day);
-      return entry;
-    };
+    const write = referralFeedbackWriter({ referral, feedback, nextId: () => this.id(), clock, staff, categories });
 
     transition('create', 'draft', created, null);
     let startedDay: number | null = null;
