@@ -5,7 +5,7 @@ import { type AuditReport, auditSuppression } from '@lotse/domain/suppression-au
 /**
  * `npm run bench:suppression`: the exact audit (linear programming over the cells) of the suppression
  * pattern of one large tenant's year, on synthetic counts of the size of the 200,000-person tenant
- * (a checking all small groups takes hours, so every `--sample`-th small group of each component is
+ * (checking all small groups takes hours, so every `--sample`-th small group of each component is
  * checked one by one). Reports the heuristic's time, the components the audit solves, the sampled
  * small groups and how many of them a reader could narrow down to 1 … minimum − 1.
  *
@@ -14,7 +14,13 @@ import { type AuditReport, auditSuppression } from '@lotse/domain/suppression-au
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isFinite(value) || value <= 0) {
+    console.error(`--${name} braucht eine positive Zahl (ist: ${process.argv[i + 1] ?? 'nichts'}).`);
+    process.exit(2);
+  }
+  return value;
 };
 const sample = arg('sample', 200);
 const scale = arg('scale', 1);

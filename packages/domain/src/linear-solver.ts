@@ -4,8 +4,8 @@ import highsLoader from 'highs';
  * Linear programming for the suppression audit ({@link auditSuppression}), by HiGHS (the University of
  * Edinburgh's solver, compiled to WebAssembly): sparse, warm-started after an objective change, and able
  * to handle components of some ten thousand cells in well under a second. Loading is asynchronous, the
- * solves are synchronous. Not exported from the package index (the web app imports that): the API and
- * tests import `@lotse/domain/linear-solver`.
+ * solves are synchronous. Not exported from the package index (the web app imports that): the tests and
+ * the benchmark import `@lotse/domain/linear-solver`.
  */
 
 /** Rows over columns ≥ 0 with lower/upper bounds per column; the rows are `lower ≤ Σ coefficient · x ≤ upper`. */

@@ -90,13 +90,12 @@ describe('warming the planning figures after the start', () => {
       now: () => new Date('2026-11-10T10:00:00Z'),
       planningSuppressionWorker: false,
     });
-    expect(await service.isWarm(t.tenantA.id, 2026, 5)).toBe(false);
+    expect(service.isWarm(t.tenantA.id, 2026, 5)).toBe(false);
     expect(await service.warm()).toBe(4);
-    for (const tenant of [t.tenantA, t.tenantB])
-      for (const year of [2026, 2025]) expect(await service.isWarm(tenant.id, year, 5)).toBe(true);
+    for (const tenant of [t.tenantA, t.tenantB]) for (const year of [2026, 2025]) expect(service.isWarm(tenant.id, year, 5)).toBe(true);
     // A year further back and another minimum are computed on demand only.
-    expect(await service.isWarm(t.tenantA.id, 2024, 5)).toBe(false);
-    expect(await service.isWarm(t.tenantA.id, 2026, 3)).toBe(false);
+    expect(service.isWarm(t.tenantA.id, 2024, 5)).toBe(false);
+    expect(service.isWarm(t.tenantA.id, 2026, 3)).toBe(false);
     await service.close();
     // Closed: warming stops before the first tenant.
     expect(await service.warm()).toBe(0);

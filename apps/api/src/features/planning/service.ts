@@ -153,19 +153,9 @@ export class PlanningService {
     return computed;
   }
 
-  /** Whether a year's figures and its pattern for `minimum` are cached and computed (diagnostics, tests). */
-  async isWarm(tenantId: string, year: number, minimum: number): Promise<boolean> {
-    const entry = this.cache.get(`${tenantId}|${year}`);
-    const pattern = entry?.patterns.get(minimum);
-    if (!entry || !pattern) return false;
-    const pending = new Promise<boolean>((resolve) => setImmediate(() => resolve(false)));
-    return Promise.race([
-      pattern.then(
-        () => true,
-        () => false,
-      ),
-      pending,
-    ]);
+  /** Whether a year's figures and its pattern for `minimum` are in the cache (diagnostics, tests). */
+  isWarm(tenantId: string, year: number, minimum: number): boolean {
+    return this.cache.get(`${tenantId}|${year}`)?.patterns.has(minimum) ?? false;
   }
 
   private today(): string {
