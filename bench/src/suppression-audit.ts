@@ -9,7 +9,8 @@ import { type AuditReport, auditSuppression } from '@lotse/domain/suppression-au
  * checked one by one). Reports the heuristic's time, the components the audit solves, the sampled
  * small groups and how many of them a reader could narrow down to 1 … minimum − 1.
  *
- * Options: --sample N (default 200), --seed N (default 1), --scale X (volumes × X, default 1).
+ * Options: --sample N (default 200; 1 checks every small group), --seed N (default 1), --scale X (volumes × X,
+ * default 1), --service-types N, --regions N, --teams N (default 12, 10 and 7, each with its "none" row).
  */
 
 const arg = (name: string, fallback: number) => {
@@ -32,14 +33,15 @@ const random = () => {
 /** Skewed choice of 0 … n − 1 (the first values most often, as with service types and regions). */
 const pick = (n: number, skew: number) => Math.min(n - 1, Math.floor(n * random() ** skew));
 
-// 12 service types, 9 regions + "ohne Zuordnung", 6 teams + "ohne Team", 4 financing models.
+// Default: 12 service types, 9 regions + "ohne Zuordnung", 6 teams + "ohne Team", 4 financing models.
+const serviceTypes = Math.round(arg('service-types', 12));
 const shape: PlanningCubeShape = {
-  serviceTypes: 12,
-  regions: 10,
-  teams: 7,
+  serviceTypes,
+  regions: Math.round(arg('regions', 10)),
+  teams: Math.round(arg('teams', 7)),
   financingModels: 4,
   stockMonths: 12,
-  utilisation: Array.from({ length: 12 }, (_, s) => s % 2 === 0),
+  utilisation: Array.from({ length: serviceTypes }, (_, s) => s % 2 === 0),
 };
 /** Target-group masks by frequency: none, one group, two groups. */
 const MASKS = [0, 1, 2, 4, 8, 16, 5, 9, 17, 6, 10, 18, 12, 20, 24, 13];

@@ -131,6 +131,14 @@ test('Koordination legt die Jahresplanung eines Angebots fest und erfasst Einzel
   // A charge: a started referral, a month of its run, two units; the amount shows before saving.
   const charges = section.locator('.offer-costs__charges');
   const before = await charges.locator('tbody tr').count();
+  const chargeIds = async () => {
+    const list = (await (await page.request.get(`/api/offers/${offer.offerId}/charges?year=${year}`)).json()) as {
+      totalCents: number;
+      items: { id: string; referralReference: string; serviceMonth: string; amountCents: number }[];
+    };
+    return list;
+  };
+  const known = new Set((await chargeIds()).items.map((c) => c.id));
   const referral = charges.locator('#charge-referral');
   await referral.focus();
   await expectVisibleFocus(page, 'Zuweisung der Abrechnung');
@@ -146,6 +154,28 @@ test('Koordination legt die Jahresplanung eines Angebots fest und erfasst Einzel
   await expect(charges.getByRole('table')).toContainText(amount);
   await expect(units).toHaveValue('');
   await checkA11y(page, 'Angebot: Einzelfallabrechnung');
+
+  // The charge was wrong: it is reversed with a reason (a Storno of the same month), and the year's sum nets out.
+  const after = await chargeIds();
+  const recorded = after.items.find((c) => !known.has(c.id));
+  if (!recorded) throw new Error('Die erfasste Abrechnung fehlt in der Liste');
+  const [y, m] = recorded.serviceMonth.split('-').map(Number);
+  const month = `${new Intl.DateTimeFormat('de-DE', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, 1)))} ${y}`;
+  await charges.getByRole('button', { name: `Abrechnung ${recorded.referralReference}, ${month}, ${amount} stornieren` }).click();
+  const reversal = charges.getByRole('region', { name: 'Abrechnung stornieren' });
+  await expect(reversal).toContainText(`wird durch ein Storno über ${euro.format(-(offer.priceCents * 2) / 100)}`);
+  await reversal.getByRole('button', { name: 'Storno buchen' }).click();
+  await expect(reversal.getByText('Bitte füllen Sie dieses Feld aus.').first()).toBeVisible();
+  await reversal.getByLabel('Grund des Stornos').fill('Rechnung vom Träger storniert');
+  await checkA11y(page, 'Angebot: Storno einer Abrechnung');
+  await reversal.getByRole('button', { name: 'Storno buchen' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Abrechnung ${recorded.referralReference} für ${month} storniert` }),
+  ).toBeAttached();
+  await expect(reversal).toHaveCount(0);
+  await expect(charges.locator('tbody tr')).toHaveCount(before + 2);
+  await expect(charges.getByRole('table')).toContainText('Storno: Rechnung vom Träger storniert');
+  await expect(charges).toContainText(`Summe ${year}: ${euro.format((after.totalCents - recorded.amountCents) / 100)}`);
 });
 
 test('Fallmanagement erfasst ein Betreuungsarrangement für ein Kind der Bedarfsgemeinschaft', async ({ page, checkA11y }) => {

@@ -363,6 +363,11 @@ export const referralChargeSchema = z
     note: z.string().nullable(),
     recordedBy: z.object({ id: uuid, displayName: z.string() }),
     recordedAt: z.string(),
+    /** For a reversal (Storno, negative units and amount): the charge it cancels, and why. */
+    reversesChargeId: uuid.nullable(),
+    reason: z.string().nullable(),
+    /** For a reversed charge: its reversal. */
+    reversedByChargeId: uuid.nullable(),
   })
   .meta({ id: 'ReferralCharge' });
 export type ReferralCharge = z.infer<typeof referralChargeSchema>;
@@ -390,3 +395,9 @@ export const createReferralChargeRequest = z.strictObject({
   note: text(500).nullable().optional(),
 });
 export type CreateReferralChargeRequest = z.infer<typeof createReferralChargeRequest>;
+export const referralChargeParams = z.strictObject({ id: uuid, chargeId: uuid });
+export const reverseReferralChargeRequest = z.strictObject({
+  /** Why the charge is cancelled (e.g. "Rechnung storniert", "falscher Leistungsmonat"). */
+  reason: requiredText(500),
+});
+export type ReverseReferralChargeRequest = z.infer<typeof reverseReferralChargeRequest>;

@@ -666,6 +666,9 @@ export interface ReferralChargesTable {
   note: string | null;
   recordedBy: string;
   recordedAt: Timestamp;
+  /** A reversal (Storno): the charge it cancels (units and amount negated), and why. */
+  reversesChargeId: Generated<string | null>;
+  reason: Generated<string | null>;
 }
 
 export interface ChildcareArrangementsTable {

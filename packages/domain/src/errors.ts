@@ -141,6 +141,16 @@ export const ERROR_CATALOG = {
     de: 'Preis fehlt: Für dieses Angebot ist kein Preis je Einheit hinterlegt. Bitte ergänzen Sie ihn im Angebot.',
     en: 'Price missing: this offer has no price per unit on record. Please add it to the offer.',
   },
+  CHARGE_ALREADY_REVERSED: {
+    status: 409,
+    de: 'Diese Abrechnung ist bereits storniert. Erfassen Sie die richtige Abrechnung als neue Abrechnung.',
+    en: 'This charge has already been reversed. Record the correct charge as a new one.',
+  },
+  CHARGE_IS_REVERSAL: {
+    status: 409,
+    de: 'Ein Storno kann nicht storniert werden. Erfassen Sie die Abrechnung stattdessen neu.',
+    en: 'A reversal cannot be reversed. Record the charge anew instead.',
+  },
   NOT_A_CHILDCARE_REFERRAL: {
     status: 409,
     de: 'Betreuungsarrangements gibt es nur bei Zuweisungen zu einem Angebot der Kinderbetreuung.',

@@ -197,6 +197,28 @@ describe('record', () => {
     expect(october).toMatchObject({ event: 'Abgang', costCents: 16_550, actualEndOn: '2026-10-20', endReason: 'regulaer' });
   });
 
+  it('nets a reversed charge (Storno, negative amount) out of the case cost of its month', () => {
+    const corrected = facts({
+      startedOn: '2026-09-10',
+      charges: [
+        { serviceMonth: '2026-09-01', amountCents: 12_000 },
+        { serviceMonth: '2026-09-01', amountCents: -12_000 },
+        { serviceMonth: '2026-09-01', amountCents: 9_000 },
+      ],
+    });
+    expect(recordOf(corrected, '2026-09').record?.costCents).toBe(9_000);
+    const cancelled = facts({
+      startedOn: '2026-09-10',
+      charges: [
+        { serviceMonth: '2026-09-01', amountCents: 12_000 },
+        { serviceMonth: '2026-09-01', amountCents: -12_000 },
+      ],
+    });
+    const outcome = recordOf(cancelled, '2026-09');
+    expect(outcome.record?.costCents).toBe(0);
+    expect(outcome.warnings.map((w) => w.code)).toContain('no_charges_yet');
+  });
+
   it('reports 0 € with a warning when nothing is charged yet', () => {
     const outcome = recordOf(facts(), '2026-10');
     expect(outcome.record?.costCents).toBe(0);

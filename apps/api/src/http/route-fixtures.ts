@@ -54,7 +54,8 @@ export type ResourceKey =
   | 'unmetNeed'
   | 'sanctionRule'
   | 'sanctionDuty'
-  | 'sanction';
+  | 'sanction'
+  | 'charge';
 
 let counter = 0;
 const unique = () => String(++counter).padStart(6, '0');

@@ -49,6 +49,7 @@ function emptyResources(): Record<ResourceKey | 'secondPerson', string> {
     'sanctionRule',
     'sanctionDuty',
     'sanction',
+    'charge',
   ];
   return Object.fromEntries(keys.map((k) => [k, ''])) as Record<ResourceKey | 'secondPerson', string>;
 }
@@ -187,6 +188,13 @@ describe.each(['pglite', 'postgres'] as const)('route rules on %s', (kind) => {
       sgb2SharePercent: 100,
     });
     await expectOk(plan, 201);
+    const charge = await call(t, coordinator, 'POST', `/api/offers/${r.offer}/charges`, {
+      referralId: r.referral,
+      serviceMonth: '2026-02',
+      units: 2,
+    });
+    await expectOk(charge, 201);
+    r.charge = charge.json().id;
     const childcare = await seedProviderWithOffer(t, coordinator, {
       providerId: tenant.providerId,
       serviceType: 'childcare_care',

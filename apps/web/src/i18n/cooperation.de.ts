@@ -399,7 +399,7 @@ export const cooperationDe = {
   // offer: charges (actual cost of cases)
   'cooperation.chargesHeading': 'Einzelfallabrechnung {year}',
   'cooperation.chargesIntro':
-    'Kosten je Zuweisung und Leistungsmonat aus den Rechnungen des Trägers: Einheiten × Preis des Angebots. Zuweisungen erscheinen nur mit Kurzzeichen, ohne Personendaten. Erfasste Kosten werden nicht geändert.',
+    'Kosten je Zuweisung und Leistungsmonat aus den Rechnungen des Trägers: Einheiten × Preis des Angebots. Zuweisungen erscheinen nur mit Kurzzeichen, ohne Personendaten. Erfasste Kosten werden nicht geändert; eine falsche Abrechnung wird storniert und richtig neu erfasst.',
   'cooperation.chargesNone': 'Für {year} sind noch keine Kosten erfasst.',
   'cooperation.chargesCaption': 'Erfasste Einzelfallkosten {year}',
   'cooperation.chargesTotal': 'Summe {year}: {amount}',
@@ -409,6 +409,18 @@ export const cooperationDe = {
   'cooperation.chargeColAmount': 'Betrag',
   'cooperation.chargeColNote': 'Bemerkung',
   'cooperation.chargeColRecorded': 'Erfasst',
+  'cooperation.chargeColStatus': 'Storno',
+  'cooperation.chargeIsReversal': 'Storno: {reason}',
+  'cooperation.chargeReversed': 'storniert',
+  'cooperation.chargeReverse': 'Stornieren',
+  'cooperation.chargeReverseLabel': 'Abrechnung {ref}, {month}, {amount} stornieren',
+  'cooperation.chargeReversalHeading': 'Abrechnung stornieren',
+  'cooperation.chargeReversalIntro':
+    'Die Abrechnung {ref} für {month} über {amount} wird durch ein Storno über {negative} im selben Leistungsmonat ausgeglichen. Erfassen Sie danach die richtige Abrechnung neu.',
+  'cooperation.chargeReversalReason': 'Grund des Stornos',
+  'cooperation.chargeReversalReasonHint': 'z. B. „Rechnung vom Träger storniert“ oder „falscher Leistungsmonat“ (höchstens 500 Zeichen)',
+  'cooperation.chargeReversalSave': 'Storno buchen',
+  'cooperation.chargeReversalDone': 'Abrechnung {ref} für {month} storniert ({amount}).',
   'cooperation.chargeFormHeading': 'Kosten erfassen',
   'cooperation.chargeReferral': 'Zuweisung',
   'cooperation.chargeReferralHint': 'Begonnene Zuweisungen zu diesem Angebot im Jahr, nach Kurzzeichen und Beginn',

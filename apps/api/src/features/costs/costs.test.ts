@@ -259,6 +259,77 @@ describe.each(['pglite', 'postgres'] as const)('offer year plans and charges on 
     expect(three.json().amountCents).toBe(36150);
   });
 
+  it('cancels a charge once by a reversal (Storno) of the same month with a reason, so that every total nets out', async () => {
+    const url = `/api/offers/${offers.modular}/charges`;
+    const charged = async () => (await call(t, coordinator, 'GET', `/api/offers/${offers.modular}/years/2026`)).json().chargedCostCents;
+    const listed = async () => (await call(t, coordinator, 'GET', url)).json();
+    if ((await call(t, coordinator, 'GET', `/api/offers/${offers.modular}/years/2026`)).statusCode === 404) {
+      await expectOk(await call(t, coordinator, 'PUT', `/api/offers/${offers.modular}/years/2026`, plan()), 201);
+    }
+    const before = { charged: await charged(), total: (await listed()).totalCents };
+    const wrong = await call(t, coordinator, 'POST', url, { referralId: modularReferral, serviceMonth: '2026-05', units: 2 });
+    await expectOk(wrong, 201);
+    expect(wrong.json()).toMatchObject({ amountCents: 24100, reversesChargeId: null, reason: null, reversedByChargeId: null });
+    const id = wrong.json().id as string;
+
+    const key = { 'idempotency-key': `reversal-${kind}` };
+    const reversal = await call(t, coordinator, 'POST', `${url}/${id}/reversal`, { reason: '  Rechnung vom Träger storniert ' }, key);
+    await expectOk(reversal, 201);
+    expect(reversal.json()).toMatchObject({
+      referralId: modularReferral,
+      serviceMonth: '2026-05',
+      units: -2,
+      amountCents: -24100,
+      reversesChargeId: id,
+      reason: 'Rechnung vom Träger storniert',
+      reversedByChargeId: null,
+      recordedBy: { id: t.tenantA.users.coordinator.id },
+    });
+    const rows = await chargeRows();
+    const replay = await call(t, coordinator, 'POST', `${url}/${id}/reversal`, { reason: '  Rechnung vom Träger storniert ' }, key);
+    expect(replay.json().id).toBe(reversal.json().id);
+    expect(await chargeRows()).toBe(rows);
+
+    const list = await listed();
+    expect(list.totalCents).toBe(before.total);
+    expect(await charged()).toBe(before.charged);
+    const original = list.items.find((c: { id: string }) => c.id === id);
+    expect(original.reversedByChargeId).toBe(reversal.json().id);
+    const referral = list.chargeableReferrals.find((r: { id: string }) => r.id === modularReferral);
+    expect(referral.chargedCents).toBe(before.total);
+
+    // Once only, never a reversal of a reversal, a reason is required, only charges of this offer.
+    const refused = [
+      [`${url}/${id}/reversal`, { reason: 'nochmal' }, 409, 'CHARGE_ALREADY_REVERSED'],
+      [`${url}/${reversal.json().id}/reversal`, { reason: 'zurück' }, 409, 'CHARGE_IS_REVERSAL'],
+      [`/api/offers/${offers.hours}/charges/${id}/reversal`, { reason: 'falsches Angebot' }, 404, 'NOT_FOUND'],
+      [`${url}/${t.tenantA.providerId}/reversal`, { reason: 'unbekannt' }, 404, 'NOT_FOUND'],
+      [`${url}/${id}/reversal`, { reason: '   ' }, 400, 'VALIDATION_FAILED'],
+      [`${url}/${id}/reversal`, {}, 400, 'VALIDATION_FAILED'],
+    ] as const;
+    for (const [path, body, status, code] of refused) {
+      const res = await call(t, coordinator, 'POST', path, body);
+      expect(res.statusCode, `${path} ${JSON.stringify(body)}`).toBe(status);
+      expect(res.json().code).toBe(code);
+    }
+    const blank = await call(t, coordinator, 'POST', `${url}/${id}/reversal`, { reason: '   ' });
+    expect(blank.json().errors[0].field).toBe('reason');
+    for (const role of ['team_lead', 'social_planner', 'case_manager', 'provider_staff'] as const) {
+      const session = await t.login(t.tenantA.users[role].username);
+      expect((await call(t, session, 'POST', `${url}/${id}/reversal`, { reason: 'x' })).statusCode, role).toBe(403);
+    }
+    expect((await call(t, coordinatorB, 'POST', `${url}/${id}/reversal`, { reason: 'fremd' })).statusCode).toBe(404);
+    expect(await chargeRows()).toBe(rows);
+    const log = await withTenant(t.database.owner, t.tenantA.id, async (trx) => {
+      const { rows } = await sql<{ after: Record<string, unknown> }>`
+        select after from change_log where entity = 'referral_charge' and entity_id = ${reversal.json().id}`.execute(trx);
+      return rows;
+    });
+    expect(log.map((r) => r.after)).toEqual([
+      expect.objectContaining({ reversesChargeId: id, amountCents: -24100, reason: 'Rechnung vom Träger storniert' }),
+    ]);
+  });
+
   it('refuses charges for institutional offers and offers without a price with 409', async () => {
     const before = await chargeRows();
     const institutional = await call(t, coordinator, 'POST', `/api/offers/${offers.institutional}/charges`, {

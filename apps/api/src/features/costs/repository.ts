@@ -141,7 +141,18 @@ export class CostRepository {
         'c.recordedBy',
         'u.displayName as recordedByName',
         'c.recordedAt',
+        'c.reversesChargeId',
+        'c.reason',
+        'c.offerId',
       ])
+      .select((eb) =>
+        eb
+          .selectFrom('referralCharges as rev')
+          .select('rev.id')
+          .whereRef('rev.tenantId', '=', 'c.tenantId')
+          .whereRef('rev.reversesChargeId', '=', 'c.id')
+          .as('reversedByChargeId'),
+      )
       .where('c.tenantId', '=', tenantId);
   }
 
@@ -159,6 +170,11 @@ export class CostRepository {
 
   findCharge(trx: Tx, tenantId: string, id: string) {
     return this.chargeRows(trx, tenantId).where('c.id', '=', id).executeTakeFirst();
+  }
+
+  /** A charge of the offer (its reversal's id, if any, included). */
+  findOfferCharge(trx: Tx, tenantId: string, offerId: string, id: string) {
+    return this.chargeRows(trx, tenantId).where('c.offerId', '=', offerId).where('c.id', '=', id).executeTakeFirst();
   }
 
   /** Started referrals of the offer that ran in the year, with what was charged for each in it; no person data. */

@@ -23,5 +23,11 @@ export function costRouteFixtures(ids: () => FixtureIds): Record<string, RouteFi
       body: () => ({ referralId: ids().referralId, serviceMonth: '2026-01', units: 1.5, note: 'Rechnung 4711' }),
       stringFields: ['note'],
     },
+    'POST /api/offers/:id/charges/:chargeId/reversal': {
+      id: 'offer',
+      params: { chargeId: 'charge' },
+      body: () => ({ reason: 'Rechnung vom Träger storniert' }),
+      stringFields: ['reason'],
+    },
   };
 }

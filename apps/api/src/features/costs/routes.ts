@@ -7,7 +7,9 @@ import {
   putOfferYearPlanRequest,
   referralChargeList,
   referralChargeListQuery,
+  referralChargeParams,
   referralChargeSchema,
+  reverseReferralChargeRequest,
 } from '@lotse/contracts';
 import { CHARGE_RECORDERS, OFFER_READERS, PLAN_EDITORS, type Role } from '@lotse/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -117,6 +119,25 @@ export function costRoutes(app: FastifyInstance, service: CostService) {
     },
     async (request, reply) => {
       const result = await service.createCharge(authOf(request), request.params.id, request.body, idempotencyKeyOf(request));
+      return reply.code(201).send(result.body);
+    },
+  );
+  r.post(
+    '/api/offers/:id/charges/:chargeId/reversal',
+    {
+      config: { access: CHARGE_RECORDERS },
+      schema: {
+        tags,
+        summary:
+          'Abrechnung stornieren: Storno mit negativen Einheiten und negativem Betrag für denselben Leistungsmonat, mit Grund (einmal je Abrechnung, nicht für ein Storno); Idempotency-Key empfohlen',
+        params: referralChargeParams,
+        body: reverseReferralChargeRequest,
+        response: { 201: referralChargeSchema },
+      },
+    },
+    async (request, reply) => {
+      const { id, chargeId } = request.params;
+      const result = await service.reverseCharge(authOf(request), id, chargeId, request.body, idempotencyKeyOf(request));
       return reply.code(201).send(result.body);
     },
   );

@@ -5,6 +5,7 @@ import type {
   PutOfferYearPlanRequest,
   ReferralCharge,
   ReferralChargeList,
+  ReverseReferralChargeRequest,
 } from '@lotse/contracts';
 import { type Database, type Tx, withTenant } from '@lotse/db';
 import {
@@ -23,6 +24,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { AppConfig } from '../../config';
 import type { AuthContext } from '../../http/access';
+import { isUniqueViolation } from '../../http/db-errors';
 import { AuditRepository } from '../audit/repository';
 import { isoTimestamp } from '../cases/mapping';
 import { type Created, once } from '../idempotency/idempotency';
@@ -54,6 +56,9 @@ function toCharge(row: ChargeRow): ReferralCharge {
     note: row.note,
     recordedBy: { id: row.recordedBy, displayName: row.recordedByName },
     recordedAt: isoTimestamp(row.recordedAt),
+    reversesChargeId: row.reversesChargeId,
+    reason: row.reason,
+    reversedByChargeId: row.reversedByChargeId,
   };
 }
 
@@ -206,7 +211,7 @@ export class CostService {
   /**
    * Records what a case cost in a service month: units × the offer's price (per-case financing only).
    * The referral must be one of this offer that started; the month lies within its run and not in the
-   * future. Charges are never changed; corrections are out of scope (docs/api-planning.md).
+   * future. Charges are never changed; a wrong one is reversed ({@link reverseCharge}).
    */
   createCharge(
     auth: AuthContext,
@@ -261,6 +266,60 @@ export class CostService {
         },
       ),
     );
+  }
+
+  /**
+   * Cancels a charge by a reversal (Storno): a charge of the negated units and amount for the same
+   * referral and service month, naming the reversed charge and the reason; the case's cost, the offer's
+   * charged cost and the Modul 13 record of that month net out (a delivered month gets a correction).
+   * A charge is reversed once (the unique index decides between two at the same moment), a reversal never.
+   */
+  async reverseCharge(
+    auth: AuthContext,
+    offerId: string,
+    chargeId: string,
+    input: ReverseReferralChargeRequest,
+    idempotencyKey: string | undefined,
+  ): Promise<Created<ReferralCharge>> {
+    try {
+      return await withTenant(this.db, auth.tenantId, (trx) =>
+        once(
+          trx,
+          {
+            tenantId: auth.tenantId,
+            userId: auth.userId,
+            key: idempotencyKey,
+            route: `POST /api/offers/${offerId}/charges/${chargeId}/reversal`,
+            body: input,
+          },
+          async () => {
+            await this.offerOf(trx, auth.tenantId, offerId);
+            const charge = await repo.findOfferCharge(trx, auth.tenantId, offerId, chargeId);
+            if (!charge) throw new AppError('NOT_FOUND');
+            if (charge.reversesChargeId) throw new AppError('CHARGE_IS_REVERSAL');
+            if (charge.reversedByChargeId) throw new AppError('CHARGE_ALREADY_REVERSED');
+            const id = randomUUID();
+            const reversal = {
+              referralId: charge.referralId,
+              serviceMonth: charge.serviceMonth,
+              units: -Number(charge.units),
+              amountCents: -Number(charge.amountCents),
+              note: null,
+              reversesChargeId: charge.id,
+              reason: input.reason,
+            };
+            await repo.insertCharge(trx, { tenantId: auth.tenantId, id, offerId, recordedBy: auth.userId, ...reversal });
+            await audit.appendChange(trx, auth, 'referral_charge', id, 'create', null, { offerId, ...reversal });
+            const row = await repo.findCharge(trx, auth.tenantId, id);
+            if (!row) throw new Error('reversal vanished after insert');
+            return toCharge(row);
+          },
+        ),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error, 'referral_charges_reversed_once')) throw new AppError('CHARGE_ALREADY_REVERSED');
+      throw error;
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Offer } from '@lotse/contracts';
 import { CHARGE_UNIT_LABELS_DE, chargeAmountCents, chargeUnitsValid, isPerCaseFinancing, type PerCaseFinancingModel } from '@lotse/domain';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { type Column, DataTable } from '../../components/DataTable';
 import { SelectField, TextField } from '../../components/FormField';
@@ -56,6 +56,7 @@ export function ChargesPanel(props: { offer: Offer; year: number; canRecord: boo
   const fetchCharges = useCallback((signal?: AbortSignal) => costs.listCharges(offer.id, year, signal), [offer.id, year]);
   const remote = useRemote(fetchCharges);
   const list = remote.data;
+  const [reversing, setReversing] = useState<costs.Charge | null>(null);
 
   const columns: Column<costs.Charge>[] = [
     { key: 'ref', header: t('cooperation.chargeColReferral'), render: (c) => <code>{c.referralReference}</code>, rowHeader: true },
@@ -67,6 +68,31 @@ export function ChargesPanel(props: { offer: Offer; year: number; canRecord: boo
       key: 'recorded',
       header: t('cooperation.chargeColRecorded'),
       render: (c) => `${formatDateTime(c.recordedAt)}, ${c.recordedBy.displayName}`,
+    },
+    {
+      key: 'status',
+      header: t('cooperation.chargeColStatus'),
+      render: (c) =>
+        c.reversesChargeId ? (
+          t('cooperation.chargeIsReversal', { reason: c.reason ?? '' })
+        ) : c.reversedByChargeId ? (
+          t('cooperation.chargeReversed')
+        ) : props.canRecord ? (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-label={t('cooperation.chargeReverseLabel', {
+              ref: c.referralReference,
+              month: monthLabel(c.serviceMonth),
+              amount: formatEuro(c.amountCents),
+            })}
+            onClick={() => setReversing(c)}
+          >
+            {t('cooperation.chargeReverse')}
+          </button>
+        ) : (
+          ''
+        ),
     },
   ];
 
@@ -85,6 +111,19 @@ export function ChargesPanel(props: { offer: Offer; year: number; canRecord: boo
           </p>
         </>
       ) : null}
+      {reversing && props.canRecord ? (
+        <ReversalForm
+          key={reversing.id}
+          offerId={offer.id}
+          charge={reversing}
+          onClose={() => setReversing(null)}
+          onReversed={async () => {
+            setReversing(null);
+            await remote.load();
+            props.onRecorded();
+          }}
+        />
+      ) : null}
       {list && props.canRecord ? (
         <ChargeForm
           offer={offer}
@@ -97,6 +136,66 @@ export function ChargesPanel(props: { offer: Offer; year: number; canRecord: boo
         />
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Cancels a recorded charge: the reason is required; the server books the negated amount in the same
+ * service month (docs/api-planning.md). The typed reason stays when the server refuses.
+ */
+function ReversalForm(props: { offerId: string; charge: costs.Charge; onClose: () => void; onReversed: () => Promise<void> }) {
+  const { charge } = props;
+  const announce = useAnnounce();
+  const keyFor = useIdempotencyKey();
+  const form = useCaseForm<{ reason: string }>({ reason: '' });
+  const headingId = 'charge-reversal-heading';
+  const month = monthLabel(charge.serviceMonth);
+  const check = (): FieldProblem[] => {
+    const reason = form.values.reason.trim();
+    if (!reason) return [{ field: 'reason', message: t('validation.required') }];
+    if (reason.length > 500) return [{ field: 'reason', message: t('validation.tooLong', { max: 500 }) }];
+    return [];
+  };
+  const save = () =>
+    void form.submit(check, async () => {
+      const body = { reason: form.values.reason.trim() };
+      const res = await costs.reverseCharge(props.offerId, charge.id, body, keyFor({ chargeId: charge.id, ...body }));
+      await props.onReversed();
+      announce(t('cooperation.chargeReversalDone', { ref: charge.referralReference, month, amount: formatEuro(res.data.amountCents) }));
+    });
+  return (
+    <section className="offer-costs__form" aria-labelledby={headingId}>
+      <h4 id={headingId}>{t('cooperation.chargeReversalHeading')}</h4>
+      <p>
+        {t('cooperation.chargeReversalIntro', {
+          ref: charge.referralReference,
+          month,
+          amount: formatEuro(charge.amountCents),
+          negative: formatEuro(-charge.amountCents),
+        })}
+      </p>
+      <CaseFormFrame
+        form={form}
+        fields={{ reason: { id: 'charge-reversal-reason', label: t('cooperation.chargeReversalReason') } }}
+        onSubmit={save}
+        submitLabel={t('cooperation.chargeReversalSave')}
+        onCancel={props.onClose}
+        labelledBy={headingId}
+      >
+        <TextField
+          id="charge-reversal-reason"
+          label={t('cooperation.chargeReversalReason')}
+          hint={t('cooperation.chargeReversalReasonHint')}
+          required
+          width="long"
+          maxLength={500}
+          autoComplete="off"
+          value={form.values.reason}
+          onChange={form.set('reason')}
+          error={form.err('reason')}
+        />
+      </CaseFormFrame>
+    </section>
   );
 }
 

@@ -12,6 +12,7 @@ export type PutYearPlanBody = z.input<typeof contracts.putOfferYearPlanRequest>;
 export type ChargeList = contracts.ReferralChargeList;
 export type Charge = contracts.ReferralCharge;
 export type CreateChargeBody = z.input<typeof contracts.createReferralChargeRequest>;
+export type ReverseChargeBody = z.input<typeof contracts.reverseReferralChargeRequest>;
 
 const enc = encodeURIComponent;
 
@@ -45,4 +46,14 @@ export async function listCharges(offerId: string, year: number, signal?: AbortS
 
 export function createCharge(offerId: string, body: CreateChargeBody, idempotencyKey: string): Promise<ApiResponse<Charge>> {
   return apiRequest<Charge>(`/offers/${enc(offerId)}/charges`, { method: 'POST', body, idempotencyKey });
+}
+
+/** Cancels a charge by a reversal (Storno) with a reason; the server books the negated amount. */
+export function reverseCharge(
+  offerId: string,
+  chargeId: string,
+  body: ReverseChargeBody,
+  idempotencyKey: string,
+): Promise<ApiResponse<Charge>> {
+  return apiRequest<Charge>(`/offers/${enc(offerId)}/charges/${enc(chargeId)}/reversal`, { method: 'POST', body, idempotencyKey });
 }
