@@ -163,6 +163,7 @@ test('Koordination legt die Jahresplanung eines Angebots fest und erfasst Einzel
   const month = `${new Intl.DateTimeFormat('de-DE', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, 1)))} ${y}`;
   await charges.getByRole('button', { name: `Abrechnung ${recorded.referralReference}, ${month}, ${amount} stornieren` }).click();
   const reversal = charges.getByRole('region', { name: 'Abrechnung stornieren' });
+  await expect(reversal.getByRole('heading', { name: 'Abrechnung stornieren' })).toBeFocused();
   await expect(reversal).toContainText(`wird durch ein Storno über ${euro.format(-(offer.priceCents * 2) / 100)}`);
   await reversal.getByRole('button', { name: 'Storno buchen' }).click();
   await expect(reversal.getByText('Bitte füllen Sie dieses Feld aus.').first()).toBeVisible();

@@ -1,6 +1,6 @@
 import type { Offer } from '@lotse/contracts';
 import { CHARGE_UNIT_LABELS_DE, chargeAmountCents, chargeUnitsValid, isPerCaseFinancing, type PerCaseFinancingModel } from '@lotse/domain';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { type Column, DataTable } from '../../components/DataTable';
 import { SelectField, TextField } from '../../components/FormField';
@@ -149,6 +149,9 @@ function ReversalForm(props: { offerId: string; charge: costs.Charge; onClose: (
   const keyFor = useIdempotencyKey();
   const form = useCaseForm<{ reason: string }>({ reason: '' });
   const headingId = 'charge-reversal-heading';
+  // Opened from a row's button: the focus moves to the form, so keyboard and screen-reader users land in it.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
   const month = monthLabel(charge.serviceMonth);
   const check = (): FieldProblem[] => {
     const reason = form.values.reason.trim();
@@ -165,7 +168,9 @@ function ReversalForm(props: { offerId: string; charge: costs.Charge; onClose: (
     });
   return (
     <section className="offer-costs__form" aria-labelledby={headingId}>
-      <h4 id={headingId}>{t('cooperation.chargeReversalHeading')}</h4>
+      <h4 id={headingId} ref={headingRef} tabIndex={-1}>
+        {t('cooperation.chargeReversalHeading')}
+      </h4>
       <p>
         {t('cooperation.chargeReversalIntro', {
           ref: charge.referralReference,
