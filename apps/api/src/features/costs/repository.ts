@@ -143,7 +143,6 @@ export class CostRepository {
         'c.recordedAt',
         'c.reversesChargeId',
         'c.reason',
-        'c.offerId',
       ])
       .select((eb) =>
         eb

@@ -293,7 +293,6 @@ export class CostService {
             body: input,
           },
           async () => {
-            await this.offerOf(trx, auth.tenantId, offerId);
             const charge = await repo.findOfferCharge(trx, auth.tenantId, offerId, chargeId);
             if (!charge) throw new AppError('NOT_FOUND');
             if (charge.reversesChargeId) throw new AppError('CHARGE_IS_REVERSAL');

@@ -1,11 +1,11 @@
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
-import { type ApiError, toApiError } from '../../api/client';
+import { type ReactNode, useCallback } from 'react';
 import { Badge } from '../../components/Badge';
 import { Loading, ProblemAlert } from '../../components/Page';
 import { t } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { type CaseFileContext, TAB_HEADING_ID, useCaseFile, useDraftState } from '../cases/caseFileContext';
 import { focusWhenReady, formatMinute } from '../cases/caseFormKit';
+import { useRemote } from '../referrals/useRemote';
 import * as api from './api';
 import { BreachForm } from './BreachForm';
 import { DutyForm } from './DutyForm';
@@ -23,31 +23,16 @@ const STATUS_TONE = { recorded: 'info', hearing: 'info', decided: 'success', han
 export function SanctionsTab() {
   const context = useCaseFile();
   const { overview, can } = context;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [open, setOpen] = useDraftState<'none' | 'duty' | 'breach'>(context.drafts, 'sanction-new', 'none');
 
-  const reload = useCallback(
-    async (signal?: AbortSignal): Promise<Loaded | null> => {
-      try {
-        const [duties, sanctions] = await Promise.all([api.listDuties(overview.id, signal), api.listSanctions(overview.id, signal)]);
-        const next = { duties, sanctions: sanctions.items, hearingDays: sanctions.hearingDays };
-        setLoaded(next);
-        setError(null);
-        return next;
-      } catch (e) {
-        if (!signal?.aborted) setError(toApiError(e));
-        return null;
-      }
+  const fetchLoaded = useCallback(
+    async (signal?: AbortSignal): Promise<Loaded> => {
+      const [duties, sanctions] = await Promise.all([api.listDuties(overview.id, signal), api.listSanctions(overview.id, signal)]);
+      return { duties, sanctions: sanctions.items, hearingDays: sanctions.hearingDays };
     },
     [overview.id],
   );
-
-  useEffect(() => {
-    const controller = new AbortController();
-    void reload(controller.signal);
-    return () => controller.abort();
-  }, [reload]);
+  const { data: loaded, error, load: reload } = useRemote(fetchLoaded);
 
   // After a write the case file's overview (its history) is refreshed too.
   const { refresh } = context;
