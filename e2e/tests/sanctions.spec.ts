@@ -89,6 +89,9 @@ test.describe('Leistungsminderungen', () => {
     await expect(breachForm.getByRole('textbox', { name: 'Was festgestellt wurde' })).toHaveValue('Keine Bewerbung nachgewiesen');
     await checkA11y(page, 'Pflichtverletzung abgelehnt');
     await breachForm.getByRole('button', { name: 'Abbrechen' }).click();
+    // Cancelling returns the focus to the toggle that opened the form (once it is rendered again); waiting
+    // for it keeps that late focus from landing after the next step moved on.
+    await expect(page.getByRole('button', { name: 'Pflichtverletzung erfassen' })).toBeFocused();
 
     // ——— the duty as it was set, by keyboard ———
     const addDuty = page.getByRole('button', { name: 'Pflicht dokumentieren' });
