@@ -1,6 +1,7 @@
 import type { TargetGroup } from './person';
 import type { PlanningMeasure } from './planning';
-import { CombinedGraph, ExplicitGraph, type SuppressionGraph, suppressCells } from './suppression';
+import { CubeWitnesses } from './planning-cube-witnesses';
+import { CombinedGraph, ExplicitGraph, type SuppressionGraph, suppressCells, type Witness } from './suppression';
 
 /**
  * The planning cube of one year (SPEC C12): every figure a planner can query (any period, service
@@ -43,17 +44,17 @@ export const GROUP_COLUMNS = [
   'not_severe_disability',
 ] as const;
 export type GroupColumn = (typeof GROUP_COLUMNS)[number];
-const G = GROUP_COLUMNS.length;
-const PUBLISHED_G = 6;
+export const G = GROUP_COLUMNS.length;
+export const PUBLISHED_G = 6;
 /** Relations of the target-group dimension: [total, ...parts] as column indices. */
-const GROUP_RELATIONS: readonly (readonly number[])[] = [
+export const GROUP_RELATIONS: readonly (readonly number[])[] = [
   [0, 1, 6, 2],
   [0, 3, 7],
   [0, 4, 8],
   [0, 5, 9],
 ];
 /** Which group relation a column takes part in as a part (−1 for `all`, which is the total of every one). */
-const GROUP_RELATION_OF = [-1, 0, 0, 1, 2, 3, 0, 1, 2, 3];
+export const GROUP_RELATION_OF = [-1, 0, 0, 1, 2, 3, 0, 1, 2, 3];
 
 /** The column of a published target group. */
 export function groupColumn(group: TargetGroup | null): number {
@@ -111,10 +112,10 @@ export class CubeBlockGraph implements SuppressionGraph {
   readonly S1: number;
   readonly R1: number;
   readonly M1: number;
-  private readonly strideM = G;
-  private readonly strideR: number;
-  private readonly strideS: number;
-  private readonly strideT: number;
+  readonly strideM = G;
+  readonly strideR: number;
+  readonly strideS: number;
+  readonly strideT: number;
   private readonly base: number[];
   private readonly b1: number;
   private readonly b2: number;
@@ -148,6 +149,18 @@ export class CubeBlockGraph implements SuppressionGraph {
 
   index(t: number, s: number, r: number, m: number, g: number): number {
     return t * this.strideT + s * this.strideS + r * this.strideR + m * this.strideM + g;
+  }
+
+  /** Time, service type, region, team and target-group column of a cell of this block. */
+  coordinates(cell: number): [number, number, number, number, number] {
+    const g = cell % G;
+    let rest = (cell - g) / G;
+    const m = rest % this.M1;
+    rest = (rest - m) / this.M1;
+    const r = rest % this.R1;
+    rest = (rest - r) / this.R1;
+    const s = rest % this.S1;
+    return [(rest - s) / this.S1, s, r, m, g];
   }
 
   relationTotal(relation: number): number {
@@ -264,14 +277,7 @@ export class CubeBlockGraph implements SuppressionGraph {
   }
 
   cellRelations(cell: number, out: Int32Array): number {
-    const g = cell % G;
-    let rest = (cell - g) / G;
-    const m = rest % this.M1;
-    rest = (rest - m) / this.M1;
-    const r = rest % this.R1;
-    rest = (rest - r) / this.R1;
-    const s = rest % this.S1;
-    const t = (rest - s) / this.S1;
+    const [t, s, r, m, g] = this.coordinates(cell);
     const { S1, R1, M1, b1, b2, b3, b4 } = this;
     let k = 0;
     if (g < PUBLISHED_G) {
@@ -373,16 +379,15 @@ export const RUNNING_BLOCK = WAITING_BLOCK + 1;
 
 /** Cells of the cost view: cases = started in the year + carried over from before (see {@link costCells}). */
 export type CostCellKind = 'cases' | 'starts' | 'carried';
-const COST_KINDS: readonly CostCellKind[] = ['cases', 'starts', 'carried'];
+export const COST_KINDS: readonly CostCellKind[] = ['cases', 'starts', 'carried'];
 
 export class PlanningCube {
   readonly graph: CombinedGraph;
   readonly values: Int32Array;
   readonly hidden: Uint8Array;
-  readonly priority: Uint8Array;
-  private readonly blocks: CubeBlockGraph[];
+  readonly blocks: readonly CubeBlockGraph[];
   private readonly blockOffsets: number[] = [];
-  private readonly costOffset: number;
+  readonly costOffset: number;
 
   constructor(
     readonly shape: PlanningCubeShape,
@@ -407,7 +412,6 @@ export class PlanningCube {
     total += costCellCount;
     this.values = new Int32Array(total);
     this.hidden = new Uint8Array(total);
-    this.priority = new Uint8Array(total).fill(1);
     const cost = costCells(shape.serviceTypes, shape.financingModels, (s) =>
       this.cellOf(FLOW_MEASURES.indexOf('starts'), YEAR_TIME, s, null, null, 0),
     );
@@ -419,9 +423,6 @@ export class PlanningCube {
       this.markHidden(block, this.blockOffset(b), b === RUNNING_BLOCK);
     });
     for (const c of cost.hidden) this.hidden[this.costOffset + c] = 1;
-    // Cells of the cost view go first when a further cell must be suppressed, so that a small number of
-    // carried-over cases is hidden there and not in the planning table's starts.
-    this.priority.fill(0, this.costOffset);
     this.fill(input);
   }
 
@@ -438,8 +439,15 @@ export class PlanningCube {
     }
   }
 
-  private blockOffset(b: number): number {
+  blockOffset(b: number): number {
     return this.blockOffsets[b] as number;
+  }
+
+  /** The block a cell of the counted measures belongs to (not for cells of the cost view). */
+  blockOf(cell: number): number {
+    let b = 0;
+    while (b + 1 < this.blocks.length && (this.blockOffsets[b + 1] as number) <= cell) b++;
+    return b;
   }
 
   /** The cell of block `b` (null dimension = total). */
@@ -537,26 +545,19 @@ export class PlanningCube {
     }
   }
 
-  /** The suppression pattern for a minimum (1 = suppressed). */
-  suppress(minimum: number): Uint8Array {
+  /**
+   * The suppression pattern for a minimum (1 = suppressed): the small counts, and for each small group
+   * a witness of cells suppressed with it ({@link CubeWitnesses}). `onWitness` receives each witness.
+   */
+  suppress(minimum: number, onWitness?: (cell: number, witness: Witness) => void): Uint8Array {
     return suppressCells({
       graph: this.graph,
       values: this.values,
       hidden: this.hidden,
-      priority: this.priority,
       minimum,
-      companions: (cell, out) => this.groupBreakdownOf(cell, out),
+      witnesses: new CubeWitnesses(this),
+      onWitness,
     });
-  }
-
-  /**
-   * A suppressed count's target-group breakdown is suppressed with it (zeros included): "none of them
-   * is U25" or "7 of them are U25" would bound the hidden count, and with it its neighbours.
-   */
-  private groupBreakdownOf(cell: number, out: Int32Array): number {
-    if (cell >= this.costOffset || cell % G !== 0) return 0;
-    for (let g = 1; g < PUBLISHED_G; g++) out[g - 1] = cell + g;
-    return PUBLISHED_G - 1;
   }
 
   private figureAt(cell: number, pattern: Uint8Array | null): CubeFigure {
@@ -589,27 +590,22 @@ export class PlanningCube {
   describeCell(cell: number): string {
     if (cell >= this.costOffset) {
       const { serviceTypes: S, financingModels: F } = this.shape;
-      const local = cell - this.costOffset;
-      const kind = COST_KINDS[Math.floor(local / ((S + 1) * (F + 1)))];
-      const s = Math.floor(local / (F + 1)) % (S + 1);
-      const f = local % (F + 1);
-      return `cost ${kind} s${s === S ? '*' : s} f${f === F ? '*' : f}`;
+      const [kind, s, f] = this.costCoordinates(cell);
+      return `cost ${COST_KINDS[kind]} s${s === S ? '*' : s} f${f === F ? '*' : f}`;
     }
-    let b = 0;
-    while (b + 1 < this.blocks.length && (this.blockOffsets[b + 1] as number) <= cell) b++;
+    const b = this.blockOf(cell);
     const block = this.blocks[b] as CubeBlockGraph;
-    const local = cell - (this.blockOffsets[b] as number);
-    const g = local % G;
-    let rest = (local - g) / G;
-    const m = rest % block.M1;
-    rest = (rest - m) / block.M1;
-    const r = rest % block.R1;
-    rest = (rest - r) / block.R1;
-    const s = rest % block.S1;
-    const t = (rest - s) / block.S1;
+    const [t, s, r, m, g] = block.coordinates(cell - (this.blockOffsets[b] as number));
     const name = [...FLOW_MEASURES, 'waitingList', 'running'][b];
     const dim = (x: number, n: number, p: string) => `${p}${x === n - 1 ? '*' : x}`;
     return `${name} t${t} ${dim(s, block.S1, 's')} ${dim(r, block.R1, 'r')} ${dim(m, block.M1, 'm')} ${GROUP_COLUMNS[g]}`;
+  }
+
+  /** Kind (index into cases, starts, carried), service type and financing model of a cell of the cost view. */
+  costCoordinates(cell: number): [number, number, number] {
+    const { serviceTypes: S, financingModels: F } = this.shape;
+    const local = cell - this.costOffset;
+    return [Math.floor(local / ((S + 1) * (F + 1))), Math.floor(local / (F + 1)) % (S + 1), local % (F + 1)];
   }
 
   /** The index of a cell of the cost view; service type S and financing model F are the totals. */

@@ -9,33 +9,34 @@
  *
  * 1. Primary suppression: every published cell with a value from 1 to minimum − 1. Zeros are shown
  *    (a zero names nobody).
- * 2. Secondary suppression, per relation, until a fixpoint: a relation whose unknown cells (suppressed,
- *    or hidden and not derivable) would let a reader recover a suppressed cell or a small hidden group
- *    gets one more cell suppressed: the cell with the lowest priority class, parts before the total,
- *    smallest value first, lowest index on ties. A relation is safe when
+ * 2. With a {@link WitnessSource} (the planning cube): every small unknown cell — suppressed, or hidden
+ *    (never published, e.g. "25–49" = all − U25 − Ü50) and small — gets a witness: a set of cells that
+ *    can move together (+ cells up, − cells down by the same amount) without changing any relation,
+ *    all unknown to the reader, along which the small cell reaches 0 or the minimum while every count
+ *    stays non-negative. Then the published figures are exactly the same for a table where the small
+ *    group is empty or large, so no combination of them (nor any linear programme over them) can narrow
+ *    it to 1 … minimum − 1. The cheapest candidate is taken; its published cells are suppressed. This is
+ *    a guarantee, cell by cell, and the tests check every witness against the relations.
+ * 3. Without a witness source (small side tables, e.g. the quality indicators' breakdowns), relation by
+ *    relation, until a fixpoint: a relation whose unknown cells would let a reader recover a suppressed
+ *    cell or a small hidden group gets one more cell suppressed: the cell with the lowest priority
+ *    class, parts before the total, smallest value first, lowest index on ties. A relation is safe when
  *    - it has no unknown cell; or
- *    - its single unknown cell is a hidden cell whose value is 0 or at least the minimum (then it may be
- *      derived; it reveals nobody); or
+ *    - its single unknown cell is a hidden cell whose value is 0 or at least the minimum; or
  *    - it has at least two unknown cells and, when its total is known, the unknown parts together hold
- *      0 or at least `minimum` (the reader learns only their sum, and it is not a small group). When the
- *      total is unknown itself, the parts are as uncertain as the total, which its own relations protect.
- *    Hidden cells (never published, e.g. "not single parent" = all − single parents) count as unknown
- *    unless their value is 0 or they follow from a relation whose other cells are all known; such
- *    derivations are propagated once from the primary pattern. More suppression can only make fewer
- *    cells derivable, so keeping them "known" can only find more violations, never fewer.
- *    Relations are checked in the order of their numbers, sweep after sweep, until none is violated.
- *    Companions: cells suppressed together with a cell (the planning cube: a count's target-group
- *    breakdown, zeros included), because they would bound it.
- * 3. Ties: a relation with exactly two unknown cells ties them (two parts of a known total move
- *    oppositely, a total and its one unknown part alike). Tied cells are pinned, although every
- *    relation holds two unknowns, when the ties close an odd cycle, or when a relation with more
- *    unknowns holds cells of one group of ties that do not cancel (a + b + c = 3 with a, b, c all moving
- *    alike). Both happen in sparse data, where the zeros are shown. Each such group gets one more
- *    suppressed cell on the relations involved, then step 2 runs again, until no group is pinned.
+ *      0 or at least `minimum`. When the total is unknown itself, the parts are as uncertain as the
+ *      total, which its own relations protect.
+ *    Hidden cells count as unknown unless their value is 0 or they follow from a relation whose other
+ *    cells are all known; such derivations are propagated once from the primary pattern.
+ *    Ties: a relation with exactly two unknown cells ties them (two parts of a known total move
+ *    oppositely, a total and its one unknown part alike). Tied cells are pinned when the ties close an
+ *    odd cycle, or when a relation with more unknowns holds cells of one group of ties that do not
+ *    cancel. Each such group gets one more suppressed cell, then the relations are checked again.
+ *    For a single relation (a total and its parts) this is exact; for linked tables it is a heuristic,
+ *    which is why the planning cube uses witnesses.
  *
- * The tests check the result with linear programming: against an attacker who solves over every person's
- * finest combination, and with the exact audit over the cells (suppression-audit.ts), which is fast
- * enough for many random tables but not for a large tenant's year (docs/planning.md).
+ * The tests also check results with linear programming: against an attacker who solves over every
+ * person's finest combination, and with the exact audit over the cells (suppression-audit.ts).
  */
 
 /** A system of sum relations over cells: relation r says cell `total(r)` = Σ `parts(r)`. */
@@ -67,11 +68,36 @@ export interface SuppressionInput {
   /** Smallest count shown; 1 … minimum − 1 are suppressed. */
   minimum: number;
   /**
-   * Cells suppressed together with a cell (written into `out`, returning how many), whatever their
-   * value: e.g. the target-group breakdown of a suppressed count, so that its zeros and large group
-   * counts cannot bound the hidden count from below.
+   * Witnesses for the small unknown cells (step 4): when given, every small group ends with a witness
+   * and the pattern is safe against any reader, not only against the relation-by-relation checks.
    */
-  companions?: (cell: number, out: Int32Array) => number;
+  witnesses?: WitnessSource;
+  /** Called with the witness each small unknown cell ends with (tests check them against the relations). */
+  onWitness?: (cell: number, witness: Witness) => void;
+}
+
+/**
+ * A witness for a small group: cells with integer coefficients such that moving every cell by its
+ * coefficient times the same amount keeps every relation (a null vector of the relations), containing
+ * the small cell. If all its cells are unknown to the reader and the counts stay non-negative while the
+ * small cell reaches 0 or the minimum, the reader cannot tell the small group from an empty or a large
+ * one: the published figures are the same for both.
+ */
+export interface Witness {
+  cells: Int32Array;
+  coefficients: Int32Array;
+  size: number;
+}
+
+/** Candidate witnesses of one system of relations (e.g. products of one move per dimension of a cube). */
+export interface WitnessSource {
+  /**
+   * Offers candidate witnesses of `cell`, the most promising first; `offer` returns true to stop.
+   * `unknown` tells which cells the reader does not know at the moment (suppressed or hidden).
+   */
+  candidates(cell: number, unknown: (cell: number) => boolean, offer: (witness: Witness) => boolean): void;
+  /** The price of suppressing one more published cell (totals a planner reads often cost more). */
+  weight(cell: number): number;
 }
 
 /** Whether a count identifies a small group: 1 … minimum − 1 (zero does not). */
@@ -85,24 +111,10 @@ export function suppressCells(input: SuppressionInput): Uint8Array {
   const priority = input.priority;
   const n = graph.cellCount;
   const suppressed = new Uint8Array(n);
-  const companions = new Int32Array(64);
-  const withCompanions = (cell: number, each: (c: number) => void) => {
-    each(cell);
-    const k = input.companions ? input.companions(cell, companions) : 0;
-    for (let i = 0; i < k; i++) {
-      const c = companions[i] as number;
-      if (!hidden[c] && !suppressed[c]) each(c);
-    }
-  };
   for (let c = 0; c < n; c++) if (!hidden[c] && isSensitive(values[c] as number, minimum)) suppressed[c] = 1;
-  if (input.companions) {
-    for (let c = 0; c < n; c++) {
-      if (suppressed[c] !== 1) continue;
-      withCompanions(c, (x) => {
-        if (!suppressed[x]) suppressed[x] = 2;
-      });
-    }
-    for (let c = 0; c < n; c++) if (suppressed[c] === 2) suppressed[c] = 1;
+  if (input.witnesses) {
+    protectByWitnesses(input, input.witnesses, suppressed);
+    return suppressed;
   }
 
   const cells = new Int32Array(Math.max(1, graph.maxRelationSize));
@@ -115,22 +127,20 @@ export function suppressCells(input: SuppressionInput): Uint8Array {
   let pendingCount = 0;
   // Unknown cells per relation, kept up to date once counted (the tie analysis needs only relations with two or more).
   let unknownCount: Int32Array | null = null;
-  const suppress = (pick: number) =>
-    withCompanions(pick, (cell) => {
-      suppressed[cell] = 1;
-      // A suppressed zero (a companion) protects nothing: count it as known, as a reader may derive it.
-      const becomesUnknown = values[cell] !== 0 && known[cell] === 1;
-      if (becomesUnknown) known[cell] = 0;
-      const k = graph.cellRelations(cell, rels);
-      for (let i = 0; i < k; i++) {
-        const other = rels[i] as number;
-        if (becomesUnknown && unknownCount) unknownCount[other] = (unknownCount[other] as number) + 1;
-        if (!pending[other]) {
-          pending[other] = 1;
-          pendingCount++;
-        }
+  const suppress = (cell: number) => {
+    suppressed[cell] = 1;
+    const becomesUnknown = known[cell] === 1;
+    if (becomesUnknown) known[cell] = 0;
+    const k = graph.cellRelations(cell, rels);
+    for (let i = 0; i < k; i++) {
+      const other = rels[i] as number;
+      if (becomesUnknown && unknownCount) unknownCount[other] = (unknownCount[other] as number) + 1;
+      if (!pending[other]) {
+        pending[other] = 1;
+        pendingCount++;
       }
-    });
+    }
+  };
   const sweep = () => {
     while (pendingCount > 0) {
       for (let r = 0; r < graph.relationCount && pendingCount > 0; r++) {
@@ -161,10 +171,113 @@ export function suppressCells(input: SuppressionInput): Uint8Array {
   const workspace = tieWorkspace(n, graph.relationCount);
   for (;;) {
     const picks = oddCycleBreaks(input, known, cells, unknownCount, workspace);
-    if (picks.length === 0) return suppressed;
+    if (picks.length === 0) break;
     for (const pick of picks) if (!suppressed[pick]) suppress(pick);
     sweep();
   }
+  return suppressed;
+}
+
+/**
+ * Step 4: every small unknown cell (suppressed, or hidden and small) gets a witness whose cells are all
+ * unknown. Candidates whose cells are already unknown cost nothing; otherwise the cheapest candidate's
+ * published cells are suppressed. A witness stays valid when more cells are suppressed later (the reader
+ * only learns less), so one pass over the cells suffices.
+ */
+function protectByWitnesses(input: SuppressionInput, source: WitnessSource, suppressed: Uint8Array): void {
+  const { graph, values, hidden, minimum } = input;
+  const unknown = (c: number) => suppressed[c] === 1 || hidden[c] === 1;
+  let best: Witness | null = null;
+  let bestCost = Number.POSITIVE_INFINITY;
+  let target = -1;
+  const offer = (w: Witness) => {
+    const cost = witnessCost(target, w, values, minimum, unknown, source, bestCost);
+    if (cost >= 0) {
+      bestCost = cost;
+      best = { cells: w.cells.slice(0, w.size), coefficients: w.coefficients.slice(0, w.size), size: w.size };
+    }
+    return bestCost === 0;
+  };
+  for (let c = 0; c < graph.cellCount; c++) {
+    if (!unknown(c) || !isSensitive(values[c] as number, minimum)) continue;
+    target = c;
+    best = null;
+    bestCost = Number.POSITIVE_INFINITY;
+    source.candidates(c, unknown, offer);
+    const chosen = best as Witness | null;
+    if (chosen === null) throw new Error(`no witness for cell ${c}`);
+    for (let i = 0; i < chosen.size; i++) {
+      const x = chosen.cells[i] as number;
+      if (!unknown(x)) suppressed[x] = 1;
+    }
+    input.onWitness?.(c, chosen);
+  }
+}
+
+/**
+ * What making `w` a witness of the small cell `target` costs (the weights of its published cells), or −1
+ * when it cannot be one: moving along it must keep every count non-negative at the point where the
+ * target reaches 0 or at the point where it reaches the minimum (the counts are linear along the move,
+ * so the points between are fine as well). Also −1 as soon as it would cost `bound` or more.
+ */
+export function witnessCost(
+  target: number,
+  w: Witness,
+  values: ArrayLike<number>,
+  minimum: number,
+  unknown: (cell: number) => boolean,
+  source: Pick<WitnessSource, 'weight'>,
+  bound = Number.POSITIVE_INFINITY,
+): number {
+  let a = 0;
+  for (let i = 0; i < w.size; i++) if (w.cells[i] === target) a = w.coefficients[i] as number;
+  if (a === 0) return -1;
+  const v = values[target] as number;
+  // At amount d a cell holds value + coefficient · d; the target reaches 0 at d = −v / a and the
+  // minimum at d = (minimum − v) / a. Multiplied by a (sign-aware) to stay in integers.
+  let reachesZero = true;
+  let reachesMinimum = true;
+  let cost = 0;
+  for (let i = 0; i < w.size; i++) {
+    const c = w.cells[i] as number;
+    const value = values[c] as number;
+    const k = w.coefficients[i] as number;
+    const atZero = value * a - k * v;
+    const atMinimum = value * a + k * (minimum - v);
+    if (a > 0 ? atZero < 0 : atZero > 0) reachesZero = false;
+    if (a > 0 ? atMinimum < 0 : atMinimum > 0) reachesMinimum = false;
+    if (!reachesZero && !reachesMinimum) return -1;
+    if (!unknown(c)) {
+      cost += source.weight(c);
+      if (cost >= bound) return -1;
+    }
+  }
+  return cost;
+}
+
+/**
+ * Whether `w` keeps every relation of the graph (its coefficients sum to zero over each relation's parts
+ * minus its total): the check the tests apply to every witness the suppression ends with.
+ */
+export function keepsEveryRelation(graph: SuppressionGraph, w: Witness): boolean {
+  const sign = new Map<number, number>();
+  for (let i = 0; i < w.size; i++) sign.set(w.cells[i] as number, (sign.get(w.cells[i] as number) ?? 0) + (w.coefficients[i] as number));
+  const rels = new Int32Array(Math.max(1, graph.maxCellRelations));
+  const cells = new Int32Array(Math.max(1, graph.maxRelationSize));
+  const checked = new Set<number>();
+  for (const cell of sign.keys()) {
+    const k = graph.cellRelations(cell, rels);
+    for (let i = 0; i < k; i++) {
+      const r = rels[i] as number;
+      if (checked.has(r)) continue;
+      checked.add(r);
+      const size = graph.relationCells(r, cells);
+      let balance = -(sign.get(cells[0] as number) ?? 0);
+      for (let j = 1; j < size; j++) balance += sign.get(cells[j] as number) ?? 0;
+      if (balance !== 0) return false;
+    }
+  }
+  return true;
 }
 
 /**

@@ -190,7 +190,7 @@ function explanationsSheet(table: PlanningTable): SheetData {
     [
       'Sperrung',
       applied
-        ? `Zahlen von 1 bis ${minimum - 1} sind gesperrt; damit sie sich nicht aus Summen und Teilsummen zurückrechnen lassen, sind weitere Zellen zur Sicherung gesperrt. Nullen werden gezeigt. Das Muster gilt für alle Auswertungen dieses Jahres gleich.`
+        ? `Zahlen von 1 bis ${minimum - 1} sind gesperrt; damit sie sich nicht aus Summen und Teilsummen zurückrechnen lassen, sind weitere Zellen zur Sicherung gesperrt (auch Nullen). Nullen allein werden nicht gesperrt. Das Muster gilt für alle Auswertungen dieses Jahres gleich.`
         : 'Für diese Rolle (Teamleitung) werden exakte Werte gezeigt.',
     ],
     ...PLANNING_MEASURES.map((m): [string, string] => [PLANNING_MEASURE_LABELS_DE[m], PLANNING_MEASURE_DEFINITIONS_DE[m]]),
