@@ -203,6 +203,8 @@ export class CubeWitnesses implements WitnessSource {
   private readonly startsBlock = FLOW_MEASURES.indexOf('starts');
   private readonly weights: Float64Array;
   private stopped = false;
+  /** Value of the cell whose witnesses are being offered. */
+  private targetValue = 0;
 
   constructor(private readonly cube: PlanningCube) {
     this.weights = new Float64Array(cube.values.length);
@@ -233,6 +235,7 @@ export class CubeWitnesses implements WitnessSource {
 
   candidates(cell: number, unknown: (cell: number) => boolean, offer: (witness: Witness) => boolean): void {
     this.stopped = false;
+    this.targetValue = this.cube.values[cell] as number;
     if (cell >= this.cube.costOffset) this.costCandidates(cell, unknown, offer);
     else {
       const b = this.cube.blockOf(cell);
@@ -304,7 +307,7 @@ export class CubeWitnesses implements WitnessSource {
             }
           }
         }
-        this.offerWithCosts(n, links, offer, null);
+        this.offerWithCosts(n, links, -this.targetValue, offer, null);
         if (this.stopped) return;
       }
     }
@@ -411,7 +414,7 @@ export class CubeWitnesses implements WitnessSource {
                   }
                 }
               }
-              this.offerWithCosts(n, links, offer, phantomFor);
+              this.offerWithCosts(n, links, 1, offer, phantomFor);
               if (this.stopped) return;
             }
   }
@@ -440,35 +443,104 @@ export class CubeWitnesses implements WitnessSource {
   }
 
   /**
-   * Offers the product of `n` cells; if it moves a year's starts of the whole Jobcenter area (every
-   * region, team and target group), it continues into the cost view, once per way of doing so.
+   * Offers the witness of `n` cells (`unit`: the target's coefficient); if it moves a year's starts of
+   * the whole Jobcenter area (every region, team and target group), it continues into the cost view, once
+   * per way of doing so: the moved starts are new cases or carried-over cases instead, spread over the
+   * financing models the persons can come from ({@link allocations}). A phantom continues as new cases of
+   * its one financing model.
    */
-  private offerWithCosts(n: number, links: number, offer: (witness: Witness) => boolean, phantomFor: number | null) {
-    const { cube, cells, coefficients: signs, linked } = this;
+  private offerWithCosts(n: number, links: number, unit: number, offer: (witness: Witness) => boolean, phantomFor: number | null) {
+    const { cube, cells, coefficients, linked } = this;
     if (links === 0) {
-      if (phantomFor === null) this.stopped = offer({ cells, coefficients: signs, size: n });
+      if (phantomFor === null) this.stopped = offer({ cells, coefficients, size: n });
       return;
     }
     const F = cube.shape.financingModels;
-    const financing = phantomFor === null ? range(F) : [phantomFor];
-    for (const asNewCases of phantomFor === null ? [true, false] : [true])
-      for (const f of financing) {
+    // Scaled so that the target reaches 0 at amount ±1 and each link moves `v` persons: a split of them
+    // over the financing models is then whole persons.
+    const v = this.targetValue;
+    const scale = phantomFor === null && v > 1 && Math.abs(unit) === 1 ? v : 1;
+    const persons = Math.abs(unit) * scale;
+    if (scale > 1) {
+      for (let i = 0; i < n; i++) coefficients[i] = (coefficients[i] as number) * scale;
+      for (let i = 1; i < links; i += 2) linked[i] = (linked[i] as number) * scale;
+    }
+    for (const asNewCases of phantomFor === null ? [true, false] : [true]) {
+      const splits =
+        phantomFor === null ? this.allocations(links, persons, Math.sign(unit), asNewCases) : [this.single(phantomFor, persons)];
+      for (const split of splits) {
         let k = n;
         for (let i = 0; i < links; i += 2) {
           const s = linked[i] as number;
-          const sign = linked[i + 1] as number;
-          cells[k] = cube.costCell('starts', s, f);
-          signs[k++] = sign;
+          const sign = Math.sign(linked[i + 1] as number);
           const other = asNewCases ? 'cases' : 'carried';
           const otherSign = asNewCases ? sign : -sign;
-          cells[k] = cube.costCell(other, s, f);
-          signs[k++] = otherSign;
+          for (let f = 0; f < F; f++) {
+            const amount = split[f] as number;
+            if (amount === 0) continue;
+            cells[k] = cube.costCell('starts', s, f);
+            coefficients[k++] = sign * amount;
+            cells[k] = cube.costCell(other, s, f);
+            coefficients[k++] = otherSign * amount;
+          }
           cells[k] = cube.costCell(other, s, F);
-          signs[k++] = otherSign;
+          coefficients[k++] = otherSign * persons;
         }
-        this.stopped = offer({ cells, coefficients: signs, size: k });
+        this.stopped = offer({ cells, coefficients, size: k });
         if (this.stopped) return;
       }
+    }
+  }
+
+  private single(f: number, persons: number): Int32Array {
+    const split = new Int32Array(this.cube.shape.financingModels);
+    split[f] = persons;
+    return split;
+  }
+
+  /**
+   * Splits of `persons` over the financing models that every link can give: a link that loses starts
+   * needs them in that model (and, moved as carried over, a link that gains starts needs carried-over
+   * cases to turn). One split per model taken first, the rest from the largest; duplicates dropped.
+   */
+  private allocations(links: number, persons: number, targetSign: number, asNewCases: boolean): Int32Array[] {
+    const { cube, linked } = this;
+    const F = cube.shape.financingModels;
+    // Emptying the target moves against its coefficient: links of the same sign lose persons.
+    const capacity = new Float64Array(F).fill(Number.POSITIVE_INFINITY);
+    for (let i = 0; i < links; i += 2) {
+      const s = linked[i] as number;
+      const loses = Math.sign(linked[i + 1] as number) === targetSign;
+      for (let f = 0; f < F; f++) {
+        const have = loses
+          ? cube.values[cube.costCell('starts', s, f)]
+          : asNewCases
+            ? Number.POSITIVE_INFINITY
+            : cube.values[cube.costCell('carried', s, f)];
+        capacity[f] = Math.min(capacity[f] as number, have as number);
+      }
+    }
+    const byCapacity = Array.from({ length: F }, (_, f) => f).sort((a, b) => (capacity[b] as number) - (capacity[a] as number) || a - b);
+    const out: Int32Array[] = [];
+    const seen = new Set<string>();
+    for (let first = 0; first < F; first++) {
+      const split = new Int32Array(F);
+      let left = persons;
+      for (const f of [first, ...byCapacity.filter((x) => x !== first)]) {
+        const take = Math.min(left, capacity[f] as number);
+        split[f] = take;
+        left -= take;
+        if (left === 0) break;
+      }
+      if (left > 0) continue;
+      const key = split.join(',');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(split);
+    }
+    // Without a split that fits, the single models are still offered (they may reach the minimum instead).
+    if (out.length === 0) for (let f = 0; f < F; f++) out.push(this.single(f, persons));
+    return out;
   }
 
   /**
