@@ -151,7 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   referralRoutes(app, new ReferralService(db, config));
   portalRoutes(app, new PortalService(db, config));
   conferenceRoutes(app, new ConferenceService(db, config));
-  const planning = new PlanningService(db, config);
+  const planning = new PlanningService(db, config, (error) => app.log.warn({ err: error }, 'Sperrmuster nicht gespeichert'));
   app.addHook('onClose', () => planning.close());
   if (config.planningWarmOnStart) {
     app.addHook('onReady', async () => {

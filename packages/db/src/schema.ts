@@ -812,6 +812,17 @@ export interface SanctionEventsTable {
   note: string | null;
 }
 
+/** A computed suppression pattern of the needs planning (one bit per cube cell, deflated). */
+export interface PlanningSuppressionPatternsTable {
+  tenantId: string;
+  year: number;
+  minimum: number;
+  fingerprint: string;
+  cells: number;
+  pattern: Uint8Array;
+  computedAt: Generated<Timestamp>;
+}
+
 export interface Database {
   organisationModels: OrganisationModelsTable;
   caseloadTargets: CaseloadTargetsTable;
@@ -867,4 +878,5 @@ export interface Database {
   childcareArrangements: ChildcareArrangementsTable;
   statisticsDeliveries: StatisticsDeliveriesTable;
   statisticsDeliveredMeasures: StatisticsDeliveredMeasuresTable;
+  planningSuppressionPatterns: PlanningSuppressionPatternsTable;
 }

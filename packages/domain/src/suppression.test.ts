@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadLinearSolver } from './linear-solver';
@@ -12,7 +13,15 @@ import {
   type PlanningCubeShape,
   YEAR_TIME,
 } from './planning-cube';
-import { ExplicitGraph, isSensitive, keepsEveryRelation, suppressCells, type Witness, witnessCost } from './suppression';
+import {
+  ExplicitGraph,
+  isSensitive,
+  keepsEveryRelation,
+  SUPPRESSION_METHOD,
+  suppressCells,
+  type Witness,
+  witnessCost,
+} from './suppression';
 import { atomsOf, attack, cellAtoms, inputArbitrary, leaks } from './suppression-attack';
 import { auditSuppression } from './suppression-audit';
 
@@ -168,6 +177,31 @@ const SMALL_SHAPE: PlanningCubeShape = {
   stockMonths: 12,
   utilisation: [true, false],
 };
+
+/** 2 starts of a service type, one per financing model, beside 1 and 8 of two others (found on the demo). */
+const SPLIT_STARTS: { shape: PlanningCubeShape; input: PlanningCubeInput } = (() => {
+  const shape: PlanningCubeShape = { ...SMALL_SHAPE, serviceTypes: 3, utilisation: [true, true, true] };
+  const start = (serviceType: number, count: number) => ({
+    measure: 'starts' as const,
+    month: 0,
+    serviceType,
+    region: 0,
+    team: 0,
+    groups: groupCountsOfMask(0, count),
+  });
+  const input: PlanningCubeInput = {
+    flows: [start(0, 2), start(1, 1), start(2, 8)],
+    waiting: [],
+    running: [],
+    costCases: [
+      { serviceType: 0, financingModel: 0, started: 1, carried: 0 },
+      { serviceType: 0, financingModel: 1, started: 1, carried: 0 },
+      { serviceType: 1, financingModel: 0, started: 1, carried: 0 },
+      { serviceType: 2, financingModel: 1, started: 8, carried: 0 },
+    ],
+  };
+  return { shape, input };
+})();
 
 const all: CubeSelection = { serviceType: null, region: null, team: null, group: null };
 
@@ -399,26 +433,7 @@ describe('suppression against a linear-programming attacker', () => {
     // Found on the demo: 2 starts of one service type, one per financing model. Moving them to another
     // service type must move them in the cost view model by model; a move of one model only would need
     // both there, so every witness used to be a phantom person and the Jobcenter's total was hidden.
-    const shape: PlanningCubeShape = { ...SMALL_SHAPE, serviceTypes: 3, utilisation: [true, true, true] };
-    const start = (serviceType: number, count: number) => ({
-      measure: 'starts' as const,
-      month: 0,
-      serviceType,
-      region: 0,
-      team: 0,
-      groups: groupCountsOfMask(0, count),
-    });
-    const input: PlanningCubeInput = {
-      flows: [start(0, 2), start(1, 1), start(2, 8)],
-      waiting: [],
-      running: [],
-      costCases: [
-        { serviceType: 0, financingModel: 0, started: 1, carried: 0 },
-        { serviceType: 0, financingModel: 1, started: 1, carried: 0 },
-        { serviceType: 1, financingModel: 0, started: 1, carried: 0 },
-        { serviceType: 2, financingModel: 1, started: 8, carried: 0 },
-      ],
-    };
+    const { shape, input } = SPLIT_STARTS;
     const cube = new PlanningCube(shape, input);
     const witnesses = new Map<number, Witness>();
     const pattern = cube.suppress(MIN, (cell, witness) => witnesses.set(cell, witness));
@@ -430,6 +445,24 @@ describe('suppression against a linear-programming attacker', () => {
     expect(keepsEveryRelation(cube.graph, w)).toBe(true);
     expect(witnessCost(small, w, cube.values, MIN, (c) => pattern[c] === 1 || cube.hidden[c] === 1, { weight: () => 1 })).toBe(0);
     check(shape, input, MIN);
+  });
+
+  it('names its method: a change of the patterns comes with a new SUPPRESSION_METHOD', () => {
+    // Stored patterns are reused while their fingerprint, which includes the method's name, matches. When
+    // this fails because the method changed on purpose, give SUPPRESSION_METHOD a new name and record the
+    // new digest here — else servers would keep serving patterns of the old method.
+    const shape: PlanningCubeShape = { ...SMALL_SHAPE, serviceTypes: 3, regions: 3, utilisation: [true, false, true] };
+    const samples = fc.sample(inputArbitrary(shape, ['needs', 'unmetNeeds', 'referrals'], 24, [0, 1, 5, 7, 11]), {
+      seed: 20261121,
+      numRuns: 8,
+    });
+    const digest = createHash('sha256');
+    for (const input of samples) digest.update(new PlanningCube(shape, input).suppress(MIN));
+    digest.update(new PlanningCube(SPLIT_STARTS.shape, SPLIT_STARTS.input).suppress(MIN));
+    expect({ method: SUPPRESSION_METHOD, patterns: digest.digest('base64url').slice(0, 16) }).toEqual({
+      method: 'witnesses-2026-11-21-financing-split',
+      patterns: 'dZ8LUiJGC7Xaz5OH',
+    });
   });
 
   it('hides nothing that the published figures pin to 1 … minimum − 1, for random small data', () => {

@@ -83,6 +83,13 @@ export interface SuppressionInput {
  * small cell reaches 0 or the minimum, the reader cannot tell the small group from an empty or a large
  * one: the published figures are the same for both.
  */
+/**
+ * Names the method that makes a table's pattern. Stored patterns carry it in their fingerprint, so a
+ * change of the method (anything that can change which cells a table gets suppressed) must change this
+ * name: patterns of the old method are then computed anew instead of being served.
+ */
+export const SUPPRESSION_METHOD = 'witnesses-2026-11-21-financing-split';
+
 export interface Witness {
   cells: Int32Array;
   coefficients: Int32Array;

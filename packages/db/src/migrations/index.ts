@@ -12,6 +12,7 @@ import * as sanctionEvents from './20261127300000_sanction_events';
 import * as statisticsLookbackIndexes from './20261127400000_statistics_lookback_indexes';
 import * as statisticsSanctions from './20261127500000_statistics_sanctions';
 import * as chargeReversals from './20261128000000_charge_reversals';
+import * as planningSuppressionPatterns from './20261129000000_planning_suppression_patterns';
 
 /** All migrations by name, in order. A static list: works in bundles and needs no file-system scan. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261127400000_statistics_lookback_indexes': statisticsLookbackIndexes,
   '20261127500000_statistics_sanctions': statisticsSanctions,
   '20261128000000_charge_reversals': chargeReversals,
+  '20261129000000_planning_suppression_patterns': planningSuppressionPatterns,
 };

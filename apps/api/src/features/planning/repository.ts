@@ -389,4 +389,44 @@ export class PlanningRepository {
     const yearOf = (d: string | null | undefined) => (d ? Number(d.slice(0, 4)) : null);
     return { first: yearOf(row?.first), last: yearOf(row?.last) };
   }
+
+  /** The stored suppression pattern of a year and minimum, with what it was computed from. */
+  storedPattern(trx: Tx, tenantId: string, year: number, minimum: number) {
+    return trx
+      .selectFrom('planningSuppressionPatterns')
+      .select(['fingerprint', 'cells', 'pattern'])
+      .where('tenantId', '=', tenantId)
+      .where('year', '=', year)
+      .where('minimum', '=', minimum)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Keeps a computed pattern, replacing one computed from other counts. Inside a savepoint: the pattern
+   * is stored in passing by a reading request, whose transaction must stay usable if this fails.
+   */
+  async storePattern(
+    trx: Tx,
+    row: { tenantId: string; year: number; minimum: number; fingerprint: string; cells: number; pattern: Uint8Array },
+  ): Promise<void> {
+    await sql`savepoint store_pattern`.execute(trx);
+    try {
+      await trx
+        .insertInto('planningSuppressionPatterns')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['tenantId', 'year', 'minimum']).doUpdateSet({
+            fingerprint: row.fingerprint,
+            cells: row.cells,
+            pattern: row.pattern,
+            computedAt: sql`now()`,
+          }),
+        )
+        .execute();
+      await sql`release savepoint store_pattern`.execute(trx);
+    } catch (error) {
+      await sql`rollback to savepoint store_pattern`.execute(trx);
+      throw error;
+    }
+  }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type {
   Costs,
   Plan,
@@ -23,6 +24,7 @@ import {
   planningFiguresSuppressedFor,
   SERVICE_TYPES,
   type ServiceType,
+  SUPPRESSION_METHOD,
   todayInGermany,
 } from '@lotse/domain';
 import type { Kysely } from 'kysely';
@@ -119,6 +121,8 @@ export class PlanningService {
   constructor(
     readonly db: Kysely<Database>,
     readonly config: AppConfig,
+    /** Told when a computed pattern could not be stored (the figures are served all the same). */
+    private readonly onStoreFailed: (error: unknown) => void = () => undefined,
   ) {
     this.suppressionPool = new SuppressionPool(config.planningSuppressionWorker);
   }
@@ -430,14 +434,43 @@ export class PlanningService {
     if (suppression.applied) {
       let computing = current.patterns.get(suppression.minimum);
       if (!computing) {
-        const { shape, input } = data.cubeSource;
-        computing = this.suppressionPool.suppress(shape, input, suppression.minimum);
+        computing = this.patternOf(trx, tenantId, data, suppression.minimum);
         current.patterns.set(suppression.minimum, computing);
         computing.catch(() => current.patterns.delete(suppression.minimum));
       }
       pattern = await computing;
     }
     return { ...data, pattern, waiting: current.waiting };
+  }
+
+  /**
+   * The year's suppression pattern: the stored one while it was computed from the same counts by the same
+   * method (its fingerprint), else computed in the worker and stored for the next process and restart.
+   * Read and stored in the transaction of the request that asked first (the embedded database has one
+   * connection); a failed store is reported and leaves that transaction usable.
+   */
+  private async patternOf(trx: Tx, tenantId: string, data: LoadedYear, minimum: number): Promise<Uint8Array> {
+    const { shape, input } = data.cubeSource;
+    const { values, hidden } = data.cube;
+    const cells = values.length;
+    // The cube's cells decide the pattern (the input rows come in no fixed order).
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify({ method: SUPPRESSION_METHOD, shape }))
+      .update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength))
+      .update(hidden)
+      .digest('base64url');
+    const stored = await this.repo.storedPattern(trx, tenantId, data.year, minimum);
+    if (stored?.fingerprint === fingerprint && stored.cells === cells) {
+      const pattern = new Uint8Array(inflateRawSync(stored.pattern));
+      if (pattern.length === cells) return pattern;
+    }
+    const pattern = await this.suppressionPool.suppress(shape, input, minimum);
+    try {
+      await this.repo.storePattern(trx, { tenantId, year: data.year, minimum, fingerprint, cells, pattern: deflateRawSync(pattern) });
+    } catch (error) {
+      this.onStoreFailed(error);
+    }
+    return pattern;
   }
 
   private isStale(entry: CacheEntry, year: number, stamp: number, today: string, now: number): boolean {
