@@ -1,10 +1,28 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { caseFileQuery } from '@lotse/api';
-import type { Database } from '@lotse/db';
-import { parseSearchQuery, prefixUpperBound, SPECIAL_CATEGORY_LIFE_AREAS } from '@lotse/domain';
-import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import { caseFileQuery, contactOfficerIds, OrganisationModelRepository } from '@lotse/api';
+import type { Database, Tx } from '@lotse/db';
+import {
+  type AgeGroup,
+  ageGroupOn,
+  type CareModel,
+  DEFAULT_CARE_MODEL,
+  parseSearchQuery,
+  prefixUpperBound,
+  routingOf,
+  SPECIAL_CATEGORY_LIFE_AREAS,
+  todayInGermany,
+} from '@lotse/domain';
+import {
+  CamelCasePlugin,
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+} from 'kysely';
 import pg from 'pg';
 
 /**
@@ -108,10 +126,126 @@ export function caseFileStatement(): (tenantId: string, caseId: string) => { tex
   });
 }
 
+/** A statement as sent: SQL text and parameters. */
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * The statements repository code sends, compiled by a Kysely instance configured as the API's (Postgres,
+ * CamelCasePlugin) that sends nothing: for repository methods that execute their query instead of
+ * returning the builder. Each runs in a transaction, as the API's do (Tx); begin and commit are not recorded.
+ */
+async function compiledStatements(work: (trx: Tx) => Promise<unknown>): Promise<Statement[]> {
+  const statements: Statement[] = [];
+  const compiler = new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+    plugins: [new CamelCasePlugin()],
+    log: (event) => {
+      if (event.level === 'query') statements.push({ text: event.query.sql, values: [...event.query.parameters] });
+    },
+  });
+  try {
+    await compiler.transaction().execute(work);
+  } finally {
+    await compiler.destroy();
+  }
+  return statements;
+}
+
+/** The one statement `work` sends, as a function of the values that replace the sentinels (in order). */
+async function statementTemplate(
+  sentinels: readonly string[],
+  work: (trx: Tx) => Promise<unknown>,
+): Promise<(...values: unknown[]) => Statement> {
+  const statements = await compiledStatements(work);
+  const [compiled] = statements;
+  if (!compiled || statements.length !== 1) throw new Error(`expected one statement, got ${statements.length}`);
+  const template = compiled.values;
+  return (...values) => ({
+    text: compiled.text,
+    values: template.map((value) => {
+      const at = typeof value === 'string' ? sentinels.indexOf(value) : -1;
+      return at >= 0 ? values[at] : value;
+    }),
+  });
+}
+
+const USER_SENTINELS = ['00000000-0000-4000-8000-00000000cccc', '00000000-0000-4000-8000-00000000dddd'] as const;
+
+/**
+ * The statements careContactsOf (organisation-model/routing.ts) sends for the case file, compiled once at
+ * start from OrganisationModelRepository: the tenant's organisation models, and the display names of the
+ * benefits and placement officer shown as contacts (one or two ids; not sent for none).
+ */
+export async function careContactStatements(): Promise<{
+  models: (tenantId: string) => Statement;
+  displayNames: (tenantId: string, ids: readonly string[]) => Statement | null;
+}> {
+  const repo = new OrganisationModelRepository();
+  const models = await statementTemplate([TENANT_SENTINEL], (trx) => repo.models(trx, TENANT_SENTINEL));
+  const names = await Promise.all(
+    [1, 2].map((n) =>
+      statementTemplate([TENANT_SENTINEL, ...USER_SENTINELS], (trx) => repo.displayNames(trx, TENANT_SENTINEL, USER_SENTINELS.slice(0, n))),
+    ),
+  );
+  return {
+    models: (tenantId) => models(tenantId),
+    displayNames: (tenantId, ids) => {
+      if (ids.length === 0) return null;
+      const template = names[ids.length - 1];
+      if (!template) throw new Error(`no display-names statement for ${ids.length} ids`);
+      return template(tenantId, ...ids);
+    },
+  };
+}
+
+/** A row of the organisation-models statement as node-postgres returns it (no CamelCasePlugin here). */
+export interface ModelRow {
+  age_group: AgeGroup;
+  case_management: CareModel['caseManagement'];
+  placement: CareModel['placement'];
+  benefits: CareModel['benefits'];
+  mixed_teams: boolean;
+  [column: string]: unknown;
+}
+
+/**
+ * The users careContactsOf looks up by name, decided as it does: the model of the person's age group on
+ * `today` (the default where the tenant has no row, as modelsOf), routed by the domain's routingOf; the
+ * benefits officer where benefits contacts go to benefits staff, then the placement officer where
+ * placement tasks go to placement staff, each only if recorded on the case.
+ */
+export function careContactIds(
+  models: readonly ModelRow[],
+  file: { birth_date: string; benefits_officer_id: string | null; placement_officer_id: string | null },
+  today: string,
+): string[] {
+  const ageGroup = ageGroupOn(file.birth_date, today);
+  const row = models.find((m) => m.age_group === ageGroup);
+  const model: CareModel = row
+    ? { caseManagement: row.case_management, placement: row.placement, benefits: row.benefits, mixedTeams: row.mixed_teams }
+    : DEFAULT_CARE_MODEL;
+  const { benefitsId, placementId } = contactOfficerIds(routingOf(model), {
+    benefitsOfficerId: file.benefits_officer_id,
+    placementOfficerId: file.placement_officer_id,
+  });
+  return [benefitsId, placementId].filter((id): id is string => id !== null);
+}
+
 interface CaseFileRow {
   id: string;
   person_id: string;
   case_manager_id: string;
+  benefits_officer_id: string | null;
+  placement_officer_id: string | null;
+  birth_date: string;
   barriers: Array<{ special_category: boolean }>;
   ratings: Array<{ scores: Array<{ area: string }> }>;
   [column: string]: unknown;
@@ -209,12 +343,14 @@ export async function startFloorServer(options: FloorOptions): Promise<FloorServ
   }
 
   const caseFile = caseFileStatement();
+  const careContacts = await careContactStatements();
   async function readCase(session: Session, id: string) {
     return inTenant(session.tenant_id, async (client) => {
       const statement = caseFile(session.tenant_id, id);
       const { rows } = await client.query<CaseFileRow>(statement.text, statement.values);
       const row = rows[0];
       if (!row) throw new HttpError(404, 'not found');
+      const today = todayInGermany();
       if (appendReads) {
         await client.query(APPEND_READS_SQL, [session.tenant_id, session.user_id, [row.person_id], 'case']);
         // Lotse logs a second entry when it shows special-category entries to the responsible case manager.
@@ -224,6 +360,12 @@ export async function startFloorServer(options: FloorOptions): Promise<FloorServ
             row.ratings.some((r) => r.scores.some((s) => (SPECIAL_CATEGORY_LIFE_AREAS as readonly string[]).includes(s.area))));
         if (special) await client.query(APPEND_READS_SQL, [session.tenant_id, session.user_id, [row.person_id], 'special_category']);
       }
+      // Then the contacts the case file shows (careContactsOf): the organisation models, and the names of
+      // the benefits and placement officer where the model routes to them.
+      const models = careContacts.models(session.tenant_id);
+      const { rows: modelRows } = await client.query<ModelRow>(models.text, models.values);
+      const names = careContacts.displayNames(session.tenant_id, careContactIds(modelRows, row, today));
+      if (names) await client.query(names.text, names.values);
       return row;
     });
   }

@@ -502,7 +502,9 @@ export function planningTable(result: PlanningDashboardResult): string {
   return [
     '| series | p50 ms | p95 ms | p99 ms | max ms |',
     '|---|--:|--:|--:|--:|',
-    row('Lotse, cold (figures computed per request)', result.cold),
+    // Reports before 2026-11-21 have no first-of-year series.
+    ...(result.firstOfYear ? [row('Lotse, first request of a year (suppression computed and stored)', result.firstOfYear)] : []),
+    row('Lotse, cold (figures computed per request, stored pattern)', result.cold),
     row('Lotse, warm (per-process figure cache)', result.warm),
     row('bare SQL (same statements, node-postgres, no HTTP)', result.bareSql),
   ].join('\n');

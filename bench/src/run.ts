@@ -576,7 +576,7 @@ async function measureSteering(
       });
       planning.years = `${years[years.length - 1]}–${years[0]}`;
       log(
-        `planning-dashboard: cold p95 ${planning.cold.p95.toFixed(1)} ms, warm p95 ${planning.warm.p95.toFixed(1)} ms, ` +
+        `planning-dashboard: first request of a year p95 ${planning.firstOfYear?.p95.toFixed(1)} ms, cold p95 ${planning.cold.p95.toFixed(1)} ms, warm p95 ${planning.warm.p95.toFixed(1)} ms, ` +
           `bare SQL p95 ${planning.bareSql.p95.toFixed(1)} ms (ratio ${planning.ratioP95.toFixed(2)})`,
       );
       results.planning = planning;

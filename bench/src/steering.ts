@@ -27,7 +27,12 @@ export interface PlanningDashboardResult {
   /** Requests per measured series (cold, warm, bare SQL each). */
   requests: number;
   years: string;
-  /** Every request computes the year's figures from SQL (the figure cache switched off). */
+  /**
+   * The first request of each year on the server without cache, before the series: it also computes the
+   * year's suppression pattern and stores it (as after a change of the year's counts).
+   */
+  firstOfYear?: LatencySummary;
+  /** Every request computes the year's figures from SQL (the figure cache switched off; stored patterns used). */
   cold: LatencySummary;
   /** The same requests with the per-process cache as it runs in production (stale ≤ 60 s after a write). */
   warm: LatencySummary;
@@ -126,9 +131,12 @@ export async function measurePlanningDashboard(options: {
 }): Promise<PlanningDashboardResult> {
   const { coldUrl, warmUrl, login, queries, rounds, log } = options;
   const captured: CapturedQuery[][] = [];
+  const firstOfYear = new Map<string, number>();
   for (const query of queries) {
-    const { queries: statements } = await captureQueries(() => timedGet(coldUrl, login, query.path));
+    const { queries: statements, result: ms } = await captureQueries(() => timedGet(coldUrl, login, query.path));
     captured.push(statements);
+    const year = /year=(\d{4})/.exec(query.path)?.[1] ?? '';
+    if (!firstOfYear.has(year)) firstOfYear.set(year, ms);
   }
   const client = new pg.Client({ connectionString: options.appDatabaseUrl });
   await client.connect();
@@ -161,6 +169,7 @@ export async function measurePlanningDashboard(options: {
       'by region, team and target group; one request at a time',
     requests: cold.length,
     years: '',
+    firstOfYear: summariseLatencies([...firstOfYear.values()]),
     cold: coldSummary,
     warm: summariseLatencies(warm),
     bareSql: bareSummary,

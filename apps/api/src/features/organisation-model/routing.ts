@@ -132,6 +132,17 @@ export async function contactsFor(trx: Tx, tenantId: string, caseId: string, on?
   };
 }
 
+/** The benefits and placement officer a case file names as contacts besides its owner (null: the owner). */
+export function contactOfficerIds(
+  routing: WorkRouting,
+  file: { benefitsOfficerId: string | null; placementOfficerId: string | null },
+): { benefitsId: string | null; placementId: string | null } {
+  return {
+    benefitsId: routing.contactForBenefits === 'benefits_staff' ? file.benefitsOfficerId : null,
+    placementId: routing.placementTasks === 'placement_staff' ? file.placementOfficerId : null,
+  };
+}
+
 /**
  * The contacts the case file shows (§ 14 SGB II), from the case file already loaded: no staff loads are
  * computed on this most-read path, so a benefits officer not yet recorded on the case shows as null.
@@ -151,8 +162,7 @@ export async function careContactsOf(
   const model = (await modelsOf(trx, tenantId))[ageGroupOn(file.birthDate, on)];
   const routing = routingOf(model);
   const owner = { id: file.caseManagerId, displayName: file.caseManagerName };
-  const benefitsId = routing.contactForBenefits === 'benefits_staff' ? file.benefitsOfficerId : null;
-  const placementId = routing.placementTasks === 'placement_staff' ? file.placementOfficerId : null;
+  const { benefitsId, placementId } = contactOfficerIds(routing, file);
   const others = [benefitsId, placementId].filter((id): id is string => id !== null);
   const names = new Map((await repo.displayNames(trx, tenantId, others)).map((u) => [u.id, u.displayName]));
   const ref = (id: string | null) => (id === null ? null : { id, displayName: names.get(id) ?? '' });
