@@ -580,6 +580,29 @@ export class PlanningCube {
     return this.figureAt(this.cellOf(b, t, selection.serviceType, selection.region, selection.team, g), pattern);
   }
 
+  /**
+   * A flow over the year's first `months` months (the prior year's comparable period). Published when the
+   * published cells of its time line (the months, quarters and the year of the same selection) determine it:
+   * a figure the reader can compute from them, e.g. the year minus a shown December or three quarters plus
+   * October and November, tells nothing new. Otherwise it would be a new figure outside the suppression's
+   * relations (year − period = a suppressed month), so it is suppressed.
+   */
+  firstMonths(measure: FlowMeasure, months: number, selection: CubeSelection, pattern: Uint8Array | null): CubeFigure {
+    const b = FLOW_MEASURES.indexOf(measure);
+    const g = groupColumn(selection.group);
+    const at = (t: number) => this.cellOf(b, t, selection.serviceType, selection.region, selection.team, g);
+    let value = 0;
+    for (let t = 0; t < months; t++) value += this.values[at(t)] as number;
+    if (!pattern) return { value, suppressed: false };
+    // Each shown cell of the line as the months it sums; the period is determined by them if it lies in their span.
+    const shown: number[][] = [];
+    const span = (first: number, count: number) => Array.from({ length: MONTHS }, (_, i) => (i >= first && i < first + count ? 1 : 0));
+    for (let t = 0; t < MONTHS; t++) if (!pattern[at(t)]) shown.push(span(t, 1));
+    for (let q = 0; q < 4; q++) if (!pattern[at(quarterTime(q))]) shown.push(span(q * 3, 3));
+    if (!pattern[at(YEAR_TIME)]) shown.push(span(0, MONTHS));
+    return inSpan(span(0, months), shown) ? { value, suppressed: false } : { value: null, suppressed: true };
+  }
+
   /** Running referrals summed over the month ends of the year (person-months), per service type. */
   runningMonths(selection: CubeSelection & { serviceType: number }, pattern: Uint8Array | null): CubeFigure {
     const g = groupColumn(selection.group);
@@ -658,4 +681,24 @@ function costCells(S: number, F: number, startsCell: (s: number | null) => numbe
       else hidden.push(costIndex(S, F, 'starts', s, f));
     }
   return { relations, hidden };
+}
+
+/** Whether `target` is a linear combination of `vectors` (Gaussian elimination; small 0/1 vectors). */
+function inSpan(target: readonly number[], vectors: readonly (readonly number[])[]): boolean {
+  const rows = vectors.map((v) => [...v]);
+  const rest = [...target];
+  const n = target.length;
+  let rank = 0;
+  for (let col = 0; col < n && rank < rows.length; col++) {
+    const pivot = rows.findIndex((r, i) => i >= rank && Math.abs(r[col] as number) > 1e-9);
+    if (pivot < 0) continue;
+    [rows[rank], rows[pivot]] = [rows[pivot] as number[], rows[rank] as number[]];
+    const p = rows[rank] as number[];
+    for (const r of [...rows.slice(rank + 1), rest]) {
+      const factor = (r[col] as number) / (p[col] as number);
+      if (factor !== 0) for (let k = col; k < n; k++) r[k] = (r[k] as number) - factor * (p[k] as number);
+    }
+    rank++;
+  }
+  return rest.every((x) => Math.abs(x) < 1e-9);
 }

@@ -11,6 +11,7 @@ import {
   PlanningCube,
   type PlanningCubeInput,
   type PlanningCubeShape,
+  quarterTime,
   YEAR_TIME,
 } from './planning-cube';
 import {
@@ -310,10 +311,61 @@ describe('planning cube values', () => {
   });
 });
 
+describe('a flow over the first months of a year (the prior-year comparison)', () => {
+  // One need in each month, all in the same cell apart from the month.
+  const cube = new PlanningCube(SMALL_SHAPE, {
+    flows: Array.from({ length: 12 }, (_, month) => ({
+      measure: 'needs' as const,
+      month,
+      serviceType: 0,
+      region: 0,
+      team: 0,
+      groups: groupCountsOfMask(0, month + 1),
+    })),
+    waiting: [],
+    running: [],
+    costCases: [],
+  });
+  const b = FLOW_MEASURES.indexOf('needs');
+  const line = (t: number) => cube.cellOf(b, t, null, null, null, 0);
+  const patternHiding = (...times: number[]) => {
+    const pattern = new Uint8Array(cube.values.length);
+    for (const t of times) pattern[line(t)] = 1;
+    return pattern;
+  };
+  const january2November = 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10 + 11;
+
+  it('is the sum of the months without suppression', () => {
+    expect(cube.firstMonths('needs', 11, all, null)).toEqual({ value: january2November, suppressed: false });
+  });
+
+  it('is shown when the shown months, quarters and year determine it, even over suppressed months', () => {
+    // April and December hidden: quarters 1–3 + October + November give it.
+    expect(cube.firstMonths('needs', 11, all, patternHiding(3, 11))).toEqual({ value: january2November, suppressed: false });
+    // The second quarter hidden too: the year − (Q4 − October − November).
+    expect(cube.firstMonths('needs', 11, all, patternHiding(3, 11, quarterTime(1)))).toEqual({
+      value: january2November,
+      suppressed: false,
+    });
+  });
+
+  it('is suppressed when it would tell a suppressed cell', () => {
+    // April, December, Q2 and Q4 hidden: the period would give December (year − period).
+    expect(cube.firstMonths('needs', 11, all, patternHiding(3, 11, quarterTime(1), quarterTime(3)))).toEqual({
+      value: null,
+      suppressed: true,
+    });
+    // Without the year and the first quarter: January and February alone are known, the quarter is not.
+    expect(cube.firstMonths('needs', 3, all, patternHiding(2, quarterTime(0), YEAR_TIME))).toEqual({ value: null, suppressed: true });
+    expect(cube.firstMonths('needs', 2, all, patternHiding(2, quarterTime(0), YEAR_TIME))).toEqual({ value: 3, suppressed: false });
+  });
+});
+
 /**
  * Every figure a planner can query is a cell of the cube (the table of any granularity, breakdown and
  * filters, its prior-year column from the prior year's cube, the overview, the plan's actual starts,
- * the cost view's cases and the utilisation), so attacking the cube attacks every combination of them.
+ * the cost view's cases and the utilisation) or is determined by shown cells (the prior year's first
+ * months, PlanningCube.firstMonths), so attacking the cube attacks every combination of them.
  * Runs: LP_RUNS (default 10 and 6), seed: LP_SEED.
  */
 describe('suppression against a linear-programming attacker', () => {

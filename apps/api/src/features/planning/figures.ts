@@ -161,9 +161,8 @@ export function priorYearMonths(current: YearFigures, today: string): number | n
 
 /**
  * A measure of a year (the prior year) over its first `months` months (null: the year): flows summed over the
- * months, the waiting list at the end of the last one. Suppressed when any of the months is: a sum of
- * published cells reveals nothing the reader could not add up, while a sum over suppressed cells
- * would be a new figure outside the suppression's relations (year − months = a differencing attack).
+ * months ({@link PlanningCube.firstMonths}: shown when the shown months, quarters and the year determine it),
+ * the waiting list at the end of the last one.
  */
 export function figureOverMonths(
   prior: YearFigures,
@@ -175,13 +174,7 @@ export function figureOverMonths(
   if (measure === 'waitingList') {
     return cellOf(prior.cube.figure(measure, { granularity: 'month', index: months - 1 }, selection, prior.pattern));
   }
-  let sum = 0;
-  for (let index = 0; index < months; index++) {
-    const f = prior.cube.figure(measure, { granularity: 'month', index }, selection, prior.pattern);
-    if (f.suppressed) return SUPPRESSED;
-    sum += f.value ?? 0;
-  }
-  return { value: sum, suppressed: false };
+  return cellOf(prior.cube.firstMonths(measure, months, selection, prior.pattern));
 }
 
 function periodOf(granularity: PlanningGranularity, index: number): CubePeriod {
