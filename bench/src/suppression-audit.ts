@@ -1,6 +1,17 @@
-import { type CostCaseRow, type FlowRow, groupCountsOfMask, type IntervalRow, PlanningCube, type PlanningCubeShape } from '@lotse/domain';
+import {
+  type CostCaseRow,
+  FLOW_MEASURES,
+  type FlowRow,
+  groupCountsOfMask,
+  type IntervalRow,
+  PlanningCube,
+  type PlanningCubeShape,
+  quarterTime,
+  YEAR_TIME,
+} from '@lotse/domain';
 import { loadLinearSolver } from '@lotse/domain/linear-solver';
 import { type AuditReport, auditSuppression } from '@lotse/domain/suppression-audit';
+import { suppressCells } from '@lotse/domain';
 
 /**
  * `npm run bench:suppression`: the exact audit (linear programming over the cells) of the suppression
@@ -91,11 +102,28 @@ for (let s = 0; s < shape.serviceTypes; s++)
 
 let at = performance.now();
 const cube = new PlanningCube(shape, input);
-const pattern = cube.suppress(5);
+let unwitnessed = 0;
+const pattern = process.argv.includes('--heuristic')
+  ? suppressCells({ graph: cube.graph, values: cube.values, hidden: cube.hidden, minimum: 5 })
+  : cube.suppress(5, undefined, () => unwitnessed++);
 const suppressionMs = performance.now() - at;
 let suppressed = 0;
 for (const flag of pattern) suppressed += flag;
-console.log(`Zellen ${cube.values.length}, gesperrt ${suppressed}, Sperrung ${suppressionMs.toFixed(0)} ms`);
+console.log(`Zellen ${cube.values.length}, gesperrt ${suppressed}, Sperrung ${suppressionMs.toFixed(0)} ms, ohne Zeugen ${unwitnessed}`);
+// What the planner still sees of the main lines: the whole Jobcenter per month, quarter and year, and the
+// year per service type, region and team (shown of all, per flow).
+for (const measure of FLOW_MEASURES) {
+  const b = FLOW_MEASURES.indexOf(measure);
+  const shown = (cells: number[]) => `${cells.filter((c) => !pattern[c]).length}/${cells.length}`;
+  const line = (t: number) => cube.cellOf(b, t, null, null, null, 0);
+  const years = (n: number, at: (i: number) => number) => Array.from({ length: n }, (_, i) => at(i));
+  console.log(
+    `  ${measure}: Jobcenter Monate ${shown(years(12, line))}, Quartale ${shown(years(4, (q) => line(quarterTime(q))))}, ` +
+      `Jahr ${shown([line(YEAR_TIME)])}; Jahr je Leistungsart ${shown(years(shape.serviceTypes, (x) => cube.cellOf(b, YEAR_TIME, x, null, null, 0)))}, ` +
+      `je Sozialraum ${shown(years(shape.regions, (x) => cube.cellOf(b, YEAR_TIME, null, x, null, 0)))}, ` +
+      `je Team ${shown(years(shape.teams, (x) => cube.cellOf(b, YEAR_TIME, null, null, x, 0)))}`,
+  );
+}
 if (process.argv.includes('--no-audit')) process.exit(0);
 const solver = await loadLinearSolver();
 at = performance.now();

@@ -218,18 +218,29 @@ export class CubeWitnesses implements WitnessSource {
     return weight;
   }
 
+  /** 1 for the cells that must stay shown (the relation-wise pass then picks them last), else 0. */
+  mainLines(): Uint8Array {
+    const out = new Uint8Array(this.cube.values.length);
+    for (let c = 0; c < out.length; c++) if (this.weight(c) === Number.POSITIVE_INFINITY) out[c] = 1;
+    return out;
+  }
+
   private computeWeight(cell: number): number {
     const { cube } = this;
     if (cell >= cube.costOffset) return 1;
     const b = cube.blockOf(cell);
     const block = cube.blocks[b] as CubeBlockGraph;
-    const [t, , r, m, g] = block.coordinates(cell - cube.blockOffset(b));
+    const [t, s, r, m, g] = block.coordinates(cell - cube.blockOffset(b));
     // Service types are the planner's main rows: a service type's figure counts as much as the total.
     let level = 1;
     if (block.shape.timeRelations) level += t === YEAR_TIME ? 2 : t >= MONTHS ? 1 : 0;
     if (r === block.R1 - 1) level++;
     if (m === block.M1 - 1) level++;
     if (g === 0) level++;
+    // The planner's main lines stay shown: every period of all persons of the Jobcenter, the quarters and
+    // the year of each service type, region and team.
+    const specific = (s === block.S1 - 1 ? 0 : 1) + (r === block.R1 - 1 ? 0 : 1) + (m === block.M1 - 1 ? 0 : 1);
+    if (g === 0 && (specific === 0 || (specific === 1 && (!block.shape.timeRelations || t >= MONTHS)))) return Number.POSITIVE_INFINITY;
     return 10 ** level;
   }
 

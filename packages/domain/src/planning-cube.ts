@@ -549,14 +549,17 @@ export class PlanningCube {
    * The suppression pattern for a minimum (1 = suppressed): the small counts, and for each small group
    * a witness of cells suppressed with it ({@link CubeWitnesses}). `onWitness` receives each witness.
    */
-  suppress(minimum: number, onWitness?: (cell: number, witness: Witness) => void): Uint8Array {
+  suppress(minimum: number, onWitness?: (cell: number, witness: Witness) => void, onUnwitnessed?: (cell: number) => void): Uint8Array {
+    const witnesses = new CubeWitnesses(this);
     return suppressCells({
       graph: this.graph,
       values: this.values,
       hidden: this.hidden,
       minimum,
-      witnesses: new CubeWitnesses(this),
+      priority: witnesses.mainLines(),
+      witnesses,
       onWitness,
+      onUnwitnessed,
     });
   }
 

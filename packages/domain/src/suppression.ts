@@ -74,6 +74,8 @@ export interface SuppressionInput {
   witnesses?: WitnessSource;
   /** Called with the witness each small unknown cell ends with (tests check them against the relations). */
   onWitness?: (cell: number, witness: Witness) => void;
+  /** Receives each small unknown cell for which no witness avoids the cells that must stay shown. */
+  onUnwitnessed?: (cell: number) => void;
 }
 
 /**
@@ -88,7 +90,7 @@ export interface SuppressionInput {
  * change of the method (anything that can change which cells a table gets suppressed) must change this
  * name: patterns of the old method are then computed anew instead of being served.
  */
-export const SUPPRESSION_METHOD = 'witnesses-2026-11-21-financing-split';
+export const SUPPRESSION_METHOD = 'witnesses-2026-11-21-main-lines-kept';
 
 export interface Witness {
   cells: Int32Array;
@@ -103,7 +105,10 @@ export interface WitnessSource {
    * `unknown` tells which cells the reader does not know at the moment (suppressed or hidden).
    */
   candidates(cell: number, unknown: (cell: number) => boolean, offer: (witness: Witness) => boolean): void;
-  /** The price of suppressing one more published cell (totals a planner reads often cost more). */
+  /**
+   * The price of suppressing one more published cell (totals a planner reads often cost more);
+   * infinite for a cell that must stay shown (no witness may use it).
+   */
   weight(cell: number): number;
 }
 
@@ -119,10 +124,6 @@ export function suppressCells(input: SuppressionInput): Uint8Array {
   const n = graph.cellCount;
   const suppressed = new Uint8Array(n);
   for (let c = 0; c < n; c++) if (!hidden[c] && isSensitive(values[c] as number, minimum)) suppressed[c] = 1;
-  if (input.witnesses) {
-    protectByWitnesses(input, input.witnesses, suppressed);
-    return suppressed;
-  }
 
   const cells = new Int32Array(Math.max(1, graph.maxRelationSize));
   const rels = new Int32Array(Math.max(1, graph.maxCellRelations));
@@ -182,6 +183,7 @@ export function suppressCells(input: SuppressionInput): Uint8Array {
     for (const pick of picks) if (!suppressed[pick]) suppress(pick);
     sweep();
   }
+  if (input.witnesses) protectByWitnesses(input, input.witnesses, suppressed);
   return suppressed;
 }
 
@@ -212,7 +214,10 @@ function protectByWitnesses(input: SuppressionInput, source: WitnessSource, supp
     bestCost = Number.POSITIVE_INFINITY;
     source.candidates(c, unknown, offer);
     const chosen = best as Witness | null;
-    if (chosen === null) throw new Error(`no witness for cell ${c}`);
+    if (chosen === null) {
+      input.onUnwitnessed?.(c);
+      continue;
+    }
     for (let i = 0; i < chosen.size; i++) {
       const x = chosen.cells[i] as number;
       if (!unknown(x)) suppressed[x] = 1;
