@@ -7,11 +7,11 @@ import {
   PlanningCube,
   type PlanningCubeShape,
   quarterTime,
+  suppressCells,
   YEAR_TIME,
 } from '@lotse/domain';
 import { loadLinearSolver } from '@lotse/domain/linear-solver';
 import { type AuditReport, auditSuppression } from '@lotse/domain/suppression-audit';
-import { suppressCells } from '@lotse/domain';
 
 /**
  * `npm run bench:suppression`: the exact audit (linear programming over the cells) of the suppression
