@@ -34,7 +34,7 @@ test('Sozialplanung: Dashboard mit Kennzahlen, Diagrammen, Planungstabelle, Sper
   const tiles = page.locator('.planning-tile');
   await expect(tiles).toHaveCount(6);
   await expect(tiles.first()).toContainText('Festgestellte Bedarfe');
-  await expect(tiles.first().locator('.planning-tile__trend')).toContainText(/gegenüber \d{4}|kein Vergleich/);
+  await expect(tiles.first().locator('.planning-tile__trend')).toContainText(/gegenüber (Januar–\S+ )?\d{4}|kein Vergleich/);
 
   // Charts: each with a heading, a summary and an image named by both.
   for (const title of [
