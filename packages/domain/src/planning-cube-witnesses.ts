@@ -20,8 +20,9 @@ import type { Witness, WitnessSource } from './suppression';
  * "+1 in U25, −1 in 25–49". Because every relation of the cube sums along one dimension with the others
  * fixed, the product of one such move per dimension keeps every relation: it is a witness, 2 × 2 × 2 × 2
  * × 2 cells for a finest count. A move that only adds ("+1 in January, +1 in Q1, +1 in the year") is a
- * phantom person; a product of those only adds, so it can always reach the minimum: every small group
- * has a witness, at worst the suppression of everything that would count one more person like it.
+ * phantom person; a product of those only adds, so it can always reach the minimum — at worst by
+ * suppressing everything that would count one more person like it, unless that includes a main line
+ * (priced infinitely, see {@link CubeWitnesses.weight}), which is never suppressed for a witness.
  *
  * The starts of a year per service type are also cells of the cost view (cases = started + carried
  * over). A witness touching them continues into the cost view: the moved starts are either new cases of

@@ -9,18 +9,10 @@
  *
  * 1. Primary suppression: every published cell with a value from 1 to minimum − 1. Zeros are shown
  *    (a zero names nobody).
- * 2. With a {@link WitnessSource} (the planning cube): every small unknown cell — suppressed, or hidden
- *    (never published, e.g. "25–49" = all − U25 − Ü50) and small — gets a witness: a set of cells that
- *    can move together (+ cells up, − cells down by the same amount) without changing any relation,
- *    all unknown to the reader, along which the small cell reaches 0 or the minimum while every count
- *    stays non-negative. Then the published figures are exactly the same for a table where the small
- *    group is empty or large, so no combination of them (nor any linear programme over them) can narrow
- *    it to 1 … minimum − 1. The cheapest candidate is taken; its published cells are suppressed. This is
- *    a guarantee, cell by cell, and the tests check every witness against the relations.
- * 3. Without a witness source (small side tables, e.g. the quality indicators' breakdowns), relation by
- *    relation, until a fixpoint: a relation whose unknown cells would let a reader recover a suppressed
- *    cell or a small hidden group gets one more cell suppressed: the cell with the lowest priority
- *    class, parts before the total, smallest value first, lowest index on ties. A relation is safe when
+ * 2. Relation by relation, until a fixpoint: a relation whose unknown cells would let a reader recover a
+ *    suppressed cell or a small hidden group gets one more cell suppressed: the cell with the lowest
+ *    priority class (the planning cube gives its main lines the highest), parts before the total,
+ *    smallest value first, lowest index on ties. A relation is safe when
  *    - it has no unknown cell; or
  *    - its single unknown cell is a hidden cell whose value is 0 or at least the minimum; or
  *    - it has at least two unknown cells and, when its total is known, the unknown parts together hold
@@ -32,8 +24,17 @@
  *    oppositely, a total and its one unknown part alike). Tied cells are pinned when the ties close an
  *    odd cycle, or when a relation with more unknowns holds cells of one group of ties that do not
  *    cancel. Each such group gets one more suppressed cell, then the relations are checked again.
- *    For a single relation (a total and its parts) this is exact; for linked tables it is a heuristic,
- *    which is why the planning cube uses witnesses.
+ *    For a single relation (a total and its parts) this is exact; for linked tables it is a heuristic.
+ * 3. With a {@link WitnessSource} (the planning cube): every small unknown cell — suppressed, or hidden
+ *    (never published, e.g. "25–49" = all − U25 − Ü50) and small — gets a witness: a set of cells that
+ *    can move together (+ cells up, − cells down by the same amount) without changing any relation,
+ *    all unknown to the reader, along which the small cell reaches 0 or the minimum while every count
+ *    stays non-negative. Then the published figures are exactly the same for a table where the small
+ *    group is empty or large, so no combination of them (nor any linear programme over them) can narrow
+ *    it to 1 … minimum − 1. The cheapest candidate is taken; its published cells are suppressed. Cells
+ *    the source prices infinitely (the cube's main lines) are never used: a small cell whose every
+ *    candidate needs one keeps the protection of step 2 and is reported (`onUnwitnessed`). The tests
+ *    check every witness against the relations.
  *
  * The tests also check results with linear programming: against an attacker who solves over every
  * person's finest combination, and with the exact audit over the cells (suppression-audit.ts).
