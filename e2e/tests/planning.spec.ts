@@ -95,6 +95,19 @@ test('Sozialplanung: Dashboard mit Kennzahlen, Diagrammen, Planungstabelle, Sper
   expect(xlsx.file.suggestedFilename()).toMatch(/^Bedarfsplanung-\d{4}\.xlsx$/);
   expect(xlsx.body.length).toBeGreaterThan(0);
   expect(xlsx.body.subarray(0, 2).toString('latin1')).toBe('PK');
+
+  // Figures exist per region or per team: a region lifts the breakdown by teams, a team then lifts the region.
+  const region = page.getByLabel('Sozialraum', { exact: true });
+  await expect(region).toHaveAccessibleDescription(/Sozialraum oder Team/);
+  await region.selectOption({ index: 1 });
+  await expect(page).toHaveURL(/sozialraum=/);
+  await expect(page.getByLabel('Aufschlüsselung nach')).toHaveValue('service_type');
+  await expect(page.getByLabel('Aufschlüsselung nach').locator('option')).toHaveText(['Leistungsart', 'Sozialraum', 'Zielgruppe']);
+  await page.getByLabel('Team', { exact: true }).selectOption({ index: 1 });
+  await expect(page).toHaveURL(/team=/);
+  await expect(page).not.toHaveURL(/sozialraum=/);
+  await expect(region).toHaveValue('');
+  await expect(page.getByRole('table', { name: /^Planungstabelle \d{4} nach Leistungsart/ })).toBeVisible();
 });
 
 test('Sozialplanung: Soll-Ist und Kosten lesen, ohne Bearbeitung', async ({ page, checkA11y }) => {

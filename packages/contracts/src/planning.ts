@@ -30,23 +30,54 @@ const year = z.coerce.number().int().min(2000).max(2100);
 /** Filters every planning figure accepts; each narrows to one value of a dimension. */
 const planningFilters = {
   serviceType: serviceTypeSchema.optional(),
-  regionId: uuid.optional(),
-  teamId: uuid.optional(),
+  regionId: uuid
+    .optional()
+    .meta({ description: 'A region; not together with teamId or breakdown=team (figures exist per region or per team).' }),
+  teamId: uuid
+    .optional()
+    .meta({ description: 'A team; not together with regionId or breakdown=region (figures exist per region or per team).' }),
   targetGroup: planningTargetGroupSchema.optional(),
 };
 
-export const planningTableQuery = z.strictObject({
+/**
+ * Figures exist per region or per team, never for a team within a region (the suppression protects what
+ * is published; SPEC C12 "per region or team"): a region and a team together, or a region broken down by
+ * teams (and the reverse), are refused.
+ */
+function oneUnit(query: { regionId?: string | undefined; teamId?: string | undefined; breakdown?: string }, ctx: z.RefinementCtx) {
+  if (query.regionId && query.teamId)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['teamId'],
+      message: 'Zahlen gibt es je Sozialraum oder je Team: bitte nur einen Sozialraum oder nur ein Team wählen.',
+    });
+  if (query.regionId && query.breakdown === 'team')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['breakdown'],
+      message: 'Ein Sozialraum lässt sich nicht nach Teams aufschlüsseln: Zahlen gibt es je Sozialraum oder je Team.',
+    });
+  if (query.teamId && query.breakdown === 'region')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['breakdown'],
+      message: 'Ein Team lässt sich nicht nach Sozialräumen aufschlüsseln: Zahlen gibt es je Sozialraum oder je Team.',
+    });
+}
+
+const planningTableFields = {
   year,
   granularity: planningGranularitySchema.default('month'),
   breakdown: planningBreakdownSchema.default('service_type'),
   ...planningFilters,
-});
+};
+export const planningTableQuery = z.strictObject(planningTableFields).superRefine(oneUnit);
 export type PlanningTableQuery = z.infer<typeof planningTableQuery>;
 
-export const planningFiltersQuery = z.strictObject({ year, ...planningFilters });
+export const planningFiltersQuery = z.strictObject({ year, ...planningFilters }).superRefine(oneUnit);
 export const planningYearQuery = z.strictObject({ year });
 /** The table's query plus the file format of the download. */
-export const planningExportQuery = planningTableQuery.extend({ format: z.enum(['csv', 'xlsx']) });
+export const planningExportQuery = z.strictObject({ ...planningTableFields, format: z.enum(['csv', 'xlsx']) }).superRefine(oneUnit);
 export type PlanningExportQuery = z.infer<typeof planningExportQuery>;
 export type PlanningFiltersQuery = z.infer<typeof planningFiltersQuery>;
 

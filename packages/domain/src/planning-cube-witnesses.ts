@@ -219,6 +219,20 @@ export class CubeWitnesses implements WitnessSource {
     return weight;
   }
 
+  /**
+   * A team within a region is never published (figures are per region or per team): its count is a
+   * finest count like a person's, not a sum of published cells, so the relation-wise pass keeps it
+   * undetermined and it needs no witness of its own.
+   */
+  needsWitness(cell: number): boolean {
+    const { cube } = this;
+    if (cell >= cube.costOffset) return true;
+    const b = cube.blockOf(cell);
+    const block = cube.blocks[b] as CubeBlockGraph;
+    const [, , r, m] = block.coordinates(cell - cube.blockOffset(b));
+    return r === block.R1 - 1 || m === block.M1 - 1;
+  }
+
   /** 1 for the cells that must stay shown (the relation-wise pass then picks them last), else 0. */
   mainLines(): Uint8Array {
     const out = new Uint8Array(this.cube.values.length);

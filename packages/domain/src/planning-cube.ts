@@ -426,10 +426,16 @@ export class PlanningCube {
     this.fill(input);
   }
 
+  /**
+   * Hidden cells: the target-group complements, the region × team cells (figures are published per region
+   * or per team, SPEC C12 "per region or team": a reader never sees a team within a region) and the
+   * utilisation without places. They hold the finest counts the witnesses move, and are protected wherever
+   * the published cells would determine them.
+   */
   private markHidden(block: CubeBlockGraph, offset: number, running: boolean) {
     for (let c = 0; c < block.cellCount; c++) {
-      const g = c % G;
-      let hidden = g >= PUBLISHED_G;
+      const [, , r, m, g] = block.coordinates(c);
+      let hidden = g >= PUBLISHED_G || (r !== block.R1 - 1 && m !== block.M1 - 1);
       if (running && !hidden) {
         // Only the utilisation of service types with places is published; there is no total row.
         const s = Math.floor(c / (block.R1 * block.M1 * G)) % block.S1;
@@ -564,7 +570,8 @@ export class PlanningCube {
   }
 
   private figureAt(cell: number, pattern: Uint8Array | null): CubeFigure {
-    if (pattern?.[cell]) return { value: null, suppressed: true };
+    // A hidden cell (a team within a region) is never published; callers reject such selections first.
+    if (pattern && (pattern[cell] || this.hidden[cell])) return { value: null, suppressed: true };
     return { value: this.values[cell] as number, suppressed: false };
   }
 
@@ -600,9 +607,10 @@ export class PlanningCube {
     // Each shown cell of the line as the months it sums; the period is determined by them if it lies in their span.
     const shown: number[][] = [];
     const span = (first: number, count: number) => Array.from({ length: MONTHS }, (_, i) => (i >= first && i < first + count ? 1 : 0));
-    for (let t = 0; t < MONTHS; t++) if (!pattern[at(t)]) shown.push(span(t, 1));
-    for (let q = 0; q < 4; q++) if (!pattern[at(quarterTime(q))]) shown.push(span(q * 3, 3));
-    if (!pattern[at(YEAR_TIME)]) shown.push(span(0, MONTHS));
+    const isShown = (cell: number) => !pattern[cell] && !this.hidden[cell];
+    for (let t = 0; t < MONTHS; t++) if (isShown(at(t))) shown.push(span(t, 1));
+    for (let q = 0; q < 4; q++) if (isShown(at(quarterTime(q)))) shown.push(span(q * 3, 3));
+    if (isShown(at(YEAR_TIME))) shown.push(span(0, MONTHS));
     return inSpan(span(0, months), shown) ? { value, suppressed: false } : { value: null, suppressed: true };
   }
 

@@ -208,6 +208,33 @@ const SPLIT_STARTS: { shape: PlanningCubeShape; input: PlanningCubeInput } = (()
 const all: CubeSelection = { serviceType: null, region: null, team: null, group: null };
 
 describe('planning cube values', () => {
+  it('publishes per region or per team, never a team within a region', () => {
+    const needs = (month: number, region: number, team: number, count: number) => ({
+      measure: 'needs' as const,
+      month,
+      serviceType: 0,
+      region,
+      team,
+      groups: groupCountsOfMask(0, count),
+    });
+    const cube = new PlanningCube(SMALL_SHAPE, {
+      flows: [needs(0, 0, 0, 7), needs(0, 1, 1, 9), needs(1, 0, 1, 6)],
+      waiting: [],
+      running: [],
+      costCases: [],
+    });
+    const pattern = cube.suppress(MIN);
+    const year = { granularity: 'year' } as const;
+    const figure = (selection: Partial<CubeSelection>) => cube.figure('needs', year, { ...all, ...selection }, pattern);
+    expect(figure({ region: 0 })).toEqual({ value: 13, suppressed: false });
+    expect(figure({ team: 1 })).toEqual({ value: 15, suppressed: false });
+    // 7 persons of region 0 in team 0: large enough, and still never shown.
+    expect(figure({ region: 0, team: 0 })).toEqual({ value: null, suppressed: true });
+    expect(cube.firstMonths('needs', 1, { ...all, region: 0, team: 0 }, pattern)).toEqual({ value: null, suppressed: true });
+    expect(cube.hidden[cube.cellOf(0, YEAR_TIME, null, 0, 0, 0)]).toBe(1);
+    expect(cube.hidden[cube.cellOf(0, YEAR_TIME, 0, 0, null, 0)]).toBe(0);
+  });
+
   it('adds the finest counts up to every period, dimension total and target group', () => {
     const cube = new PlanningCube(SMALL_SHAPE, {
       flows: [
@@ -461,6 +488,7 @@ describe('suppression against a linear-programming attacker', () => {
     const months = Array.from({ length: 12 }, (_, m) => m);
     let witnessed = 0;
     let withoutWitness = 0;
+    let finest = 0;
     fc.assert(
       fc.property(inputArbitrary(LARGER_SHAPE, ['needs', 'unmetNeeds', 'referrals'], 24, months), (input) => {
         const cube = new PlanningCube(LARGER_SHAPE, input);
@@ -472,8 +500,15 @@ describe('suppression against a linear-programming attacker', () => {
           (cell) => unwitnessed.add(cell),
         );
         const unknown = (c: number) => pattern[c] === 1 || cube.hidden[c] === 1;
+        const source = new CubeWitnesses(cube);
         for (let c = 0; c < cube.values.length; c++) {
           if (!unknown(c) || !isSensitive(cube.values[c] as number, MIN)) continue;
+          // A team within a region is never published: a finest count, kept undetermined relation by relation.
+          if (!pattern[c] && !source.needsWitness(c)) {
+            expect(witnesses.has(c), cube.describeCell(c)).toBe(false);
+            finest++;
+            continue;
+          }
           // Protected relation by relation only: every witness would have hidden a main line.
           if (unwitnessed.has(c)) {
             withoutWitness++;
@@ -492,6 +527,7 @@ describe('suppression against a linear-programming attacker', () => {
     );
     expect(witnessed).toBeGreaterThan(100);
     expect(witnessed).toBeGreaterThan(withoutWitness * 4);
+    expect(finest).toBeGreaterThan(0);
   }, 600_000);
 
   it("moves a small service type's starts model by model when they come from two financing models", () => {
@@ -528,8 +564,8 @@ describe('suppression against a linear-programming attacker', () => {
     for (const input of samples) digest.update(new PlanningCube(shape, input).suppress(MIN));
     digest.update(new PlanningCube(SPLIT_STARTS.shape, SPLIT_STARTS.input).suppress(MIN));
     expect({ method: SUPPRESSION_METHOD, patterns: digest.digest('base64url').slice(0, 16) }).toEqual({
-      method: 'witnesses-2026-11-21-main-lines-kept',
-      patterns: 'HUCkX-sgEXna81AK',
+      method: 'witnesses-2026-11-21-region-or-team',
+      patterns: 'bU3ZlY73gwNK5qFo',
     });
   });
 

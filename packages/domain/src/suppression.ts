@@ -26,7 +26,8 @@
  *    cancel. Each such group gets one more suppressed cell, then the relations are checked again.
  *    For a single relation (a total and its parts) this is exact; for linked tables it is a heuristic.
  * 3. With a {@link WitnessSource} (the planning cube): every small unknown cell — suppressed, or hidden
- *    (never published, e.g. "25–49" = all − U25 − Ü50) and small — gets a witness: a set of cells that
+ *    (never published, e.g. "25–49" = all − U25 − Ü50) and small, unless the source says it is a finest
+ *    count rather than a sum a reader can form ({@link WitnessSource.needsWitness}) — gets a witness: a set of cells that
  *    can move together (+ cells up, − cells down by the same amount) without changing any relation,
  *    all unknown to the reader, along which the small cell reaches 0 or the minimum while every count
  *    stays non-negative. Then the published figures are exactly the same for a table where the small
@@ -91,7 +92,7 @@ export interface SuppressionInput {
  * change of the method (anything that can change which cells a table gets suppressed) must change this
  * name: patterns of the old method are then computed anew instead of being served.
  */
-export const SUPPRESSION_METHOD = 'witnesses-2026-11-21-main-lines-kept';
+export const SUPPRESSION_METHOD = 'witnesses-2026-11-21-region-or-team';
 
 export interface Witness {
   cells: Int32Array;
@@ -111,6 +112,12 @@ export interface WitnessSource {
    * infinite for a cell that must stay shown (no witness may use it).
    */
   weight(cell: number): number;
+  /**
+   * Whether a small hidden cell needs a witness (default: yes). No for hidden cells that are the finest
+   * counts themselves rather than a sum a reader can form from published cells (the cube's team within a
+   * region): step 2 keeps them undetermined.
+   */
+  needsWitness?(cell: number): boolean;
 }
 
 /** Whether a count identifies a small group: 1 … minimum − 1 (zero does not). */
@@ -210,6 +217,7 @@ function protectByWitnesses(input: SuppressionInput, source: WitnessSource, supp
   };
   for (let c = 0; c < graph.cellCount; c++) {
     if (!unknown(c) || !isSensitive(values[c] as number, minimum)) continue;
+    if (hidden[c] && suppressed[c] !== 1 && source.needsWitness?.(c) === false) continue;
     target = c;
     best = null;
     bestCost = Number.POSITIVE_INFINITY;

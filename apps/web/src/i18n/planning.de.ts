@@ -36,6 +36,7 @@ export const planningDe = {
   'planning.allServiceTypes': 'Alle Leistungsarten',
   'planning.allRegions': 'Alle Sozialräume',
   'planning.allTeams': 'Alle Teams',
+  'planning.unitHint': 'Sozialraum oder Team – die Wahl des einen hebt das andere auf',
   'planning.allTargetGroups': 'Alle Zielgruppen',
   'planning.resetFilters': 'Filter zurücksetzen',
   'planning.filterNone': 'ohne Filter',

@@ -78,18 +78,54 @@ describe.each(['pglite', 'postgres'] as const)('needs planning on %s', (kind) =>
         severe_disability: 2,
       });
       expect(yearOf(groups, 'total', 'needs')).toBe(10);
-      // Filters combine: Team Süd × Südstadt × refugees × debt counselling.
-      const filtered = await table('team_lead', {
-        granularity: 'year',
-        breakdown: 'service_type',
-        teamId: fx.teams.south,
-        regionId: fx.regions.south,
-        targetGroup: 'refugee',
-        serviceType: 'debt_counselling',
-      });
-      expect(filtered.rows.map((r) => r.key)).toEqual(['debt_counselling']);
-      expect(yearOf(filtered, 'total', 'needs')).toBe(3);
-      expect(yearOf(filtered, 'total', 'unmetNeeds')).toBe(1);
+      // Filters combine: Südstadt (or Team Süd) × refugees × debt counselling.
+      for (const unit of [{ regionId: fx.regions.south }, { teamId: fx.teams.south }] as Array<Record<string, string>>) {
+        const filtered = await table('team_lead', {
+          granularity: 'year',
+          breakdown: 'service_type',
+          ...unit,
+          targetGroup: 'refugee',
+          serviceType: 'debt_counselling',
+        });
+        expect(filtered.rows.map((r) => r.key)).toEqual(['debt_counselling']);
+        expect(yearOf(filtered, 'total', 'needs'), JSON.stringify(unit)).toBe(3);
+        expect(yearOf(filtered, 'total', 'unmetNeeds'), JSON.stringify(unit)).toBe(1);
+      }
+    });
+
+    it('refuses a team within a region, for every role: figures exist per region or per team', async () => {
+      const both = `regionId=${fx.regions.south}&teamId=${fx.teams.south}`;
+      for (const role of ['team_lead', 'social_planner'] as Role[]) {
+        for (const url of [
+          `/api/planning/table?year=2026&${both}`,
+          `/api/planning/overview?year=2026&${both}`,
+          `/api/planning/export?year=2026&format=csv&${both}`,
+        ]) {
+          const res = await call(t, sessions[role], 'GET', url);
+          expect(res.statusCode, url).toBe(400);
+          expect(res.headers['content-type']).toContain('application/problem+json');
+          expect(res.json().errors[0]).toMatchObject({
+            field: 'querystring.teamId',
+            message: expect.stringContaining('je Sozialraum oder je Team'),
+          });
+        }
+      }
+      const byTeams = await call(
+        t,
+        sessions.social_planner,
+        'GET',
+        `/api/planning/table?year=2026&breakdown=team&regionId=${fx.regions.south}`,
+      );
+      expect(byTeams.statusCode).toBe(400);
+      expect(byTeams.json().errors[0].field).toBe('querystring.breakdown');
+      const byRegions = await call(
+        t,
+        sessions.social_planner,
+        'GET',
+        `/api/planning/export?year=2026&format=xlsx&breakdown=region&teamId=${fx.teams.south}`,
+      );
+      expect(byRegions.statusCode).toBe(400);
+      expect(byRegions.json().errors[0].field).toBe('querystring.breakdown');
     });
 
     it('counts unmet needs, referrals (confirmed self-referrals by their start), starts and the waiting list', async () => {

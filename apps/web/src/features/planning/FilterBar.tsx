@@ -48,6 +48,7 @@ export function FilterBar(props: {
         <SelectField
           id="planning-filter-region"
           label={t('planning.region')}
+          hint={t('planning.unitHint')}
           value={s.regionId ?? ''}
           onChange={(v) => onChange({ regionId: v || null })}
           options={[all(t('planning.allRegions')), ...dims.regions.map((r) => ({ value: r.id, label: dimensionOption(r) }))]}
@@ -55,6 +56,7 @@ export function FilterBar(props: {
         <SelectField
           id="planning-filter-team"
           label={t('planning.team')}
+          hint={t('planning.unitHint')}
           value={s.teamId ?? ''}
           onChange={(v) => onChange({ teamId: v || null })}
           options={[all(t('planning.allTeams')), ...dims.teams.map((r) => ({ value: r.id, label: dimensionOption(r) }))]}

@@ -1,7 +1,6 @@
 import type { PlanningCell } from '@lotse/contracts';
 import {
   PLANNING_BREAKDOWN_LABELS_DE,
-  PLANNING_BREAKDOWNS,
   PLANNING_GRANULARITIES,
   PLANNING_MEASURES,
   type PlanningBreakdown,
@@ -15,7 +14,7 @@ import { t } from '../../i18n';
 import { exportUrl, type PlanningTable, type PlanningTableQuery } from './api';
 import { cellNumber, periodShort, priorPeriodLabel, signedCount } from './format';
 import { Cell, Definitions, DownloadLinks, NUM, ScrollRegion, SuppressionLegend } from './parts';
-import type { PlanningSelection } from './query';
+import { breakdownsFor, type PlanningSelection } from './query';
 
 type Row = PlanningTable['rows'][number];
 
@@ -50,7 +49,7 @@ export function PlanningTableSection(props: {
           label={t('planning.breakdown')}
           value={s.breakdown}
           onChange={(v) => onChange({ breakdown: v as PlanningBreakdown })}
-          options={PLANNING_BREAKDOWNS.map((b) => ({ value: b, label: PLANNING_BREAKDOWN_LABELS_DE[b] }))}
+          options={breakdownsFor(s).map((b) => ({ value: b, label: PLANNING_BREAKDOWN_LABELS_DE[b] }))}
         />
         <SelectField
           id="planning-granularity"

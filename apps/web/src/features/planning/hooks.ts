@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type ApiError, toApiError } from '../../api/client';
-import { type PlanningSelection, readSelection, writeSelection } from './query';
+import { changeSelection, type PlanningSelection, readSelection, writeSelection } from './query';
 
 /**
  * Loads data whenever `fetcher` changes (another year or filter). Unlike a detail page the old
@@ -53,7 +53,7 @@ export function useSelection(): [PlanningSelection, (change: Partial<PlanningSel
   }, [search]);
   const update = (change: Partial<PlanningSelection>) => {
     const base = readSelection(new URLSearchParams(pending.current ?? search));
-    const next = writeSelection({ ...base, ...change });
+    const next = writeSelection(changeSelection(base, change));
     pending.current = next.toString();
     setParams(next, { replace: true });
   };

@@ -15,7 +15,7 @@ import {
   trendText,
 } from './format';
 import { changedMonths, type PlanValues, planBody, planProblemsOf, planValuesOf, rebasePlan } from './planForm';
-import { effectiveYear, readSelection, writeSelection } from './query';
+import { breakdownsFor, changeSelection, effectiveYear, readSelection, writeSelection } from './query';
 
 const blankPlan = (): PlanValues => {
   const v = {} as PlanValues;
@@ -100,9 +100,29 @@ describe('planning selection in the address', () => {
 
   it('writes only what differs from the defaults and reads it back', () => {
     const id = '0b8f5c1e-2f4a-4c6b-9a1d-3e5f7a9b1c2d';
-    const s = readSelection(new URLSearchParams(`jahr=2026&team=${id}&gliederung=sozialraum&raster=jahr`));
-    expect(writeSelection(s).toString()).toBe(`jahr=2026&team=${id}&gliederung=sozialraum&raster=jahr`);
+    const s = readSelection(new URLSearchParams(`jahr=2026&team=${id}&gliederung=zielgruppe&raster=jahr`));
+    expect(writeSelection(s).toString()).toBe(`jahr=2026&team=${id}&gliederung=zielgruppe&raster=jahr`);
     expect(writeSelection(readSelection(new URLSearchParams(''))).toString()).toBe('');
+  });
+
+  it('keeps a region or a team, never both, and no breakdown along the other one', () => {
+    const region = '0b8f5c1e-2f4a-4c6b-9a1d-3e5f7a9b1c2d';
+    const team = '1c9f5c1e-2f4a-4c6b-9a1d-3e5f7a9b1c2d';
+    // An address with both (e.g. an old bookmark) keeps the region; a breakdown by teams falls back.
+    expect(readSelection(new URLSearchParams(`sozialraum=${region}&team=${team}&gliederung=team`))).toMatchObject({
+      regionId: region,
+      teamId: null,
+      breakdown: 'service_type',
+    });
+    const base = readSelection(new URLSearchParams(`sozialraum=${region}&gliederung=zielgruppe`));
+    // Choosing a team lifts the region and keeps a breakdown that still fits.
+    expect(changeSelection(base, { teamId: team })).toMatchObject({ regionId: null, teamId: team, breakdown: 'target_group' });
+    const byRegion = changeSelection(readSelection(new URLSearchParams('gliederung=sozialraum')), { teamId: team });
+    expect(byRegion).toMatchObject({ teamId: team, breakdown: 'service_type' });
+    expect(changeSelection({ ...byRegion, teamId: team }, { regionId: region })).toMatchObject({ regionId: region, teamId: null });
+    expect(breakdownsFor({ regionId: region, teamId: null })).toEqual(['service_type', 'region', 'target_group']);
+    expect(breakdownsFor({ regionId: null, teamId: team })).toEqual(['service_type', 'team', 'target_group']);
+    expect(breakdownsFor({ regionId: null, teamId: null })).toHaveLength(4);
   });
 
   it('picks the year: chosen if offered, else the current one, else the latest', () => {

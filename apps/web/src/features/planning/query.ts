@@ -51,7 +51,7 @@ export function readSelection(params: URLSearchParams): PlanningSelection {
     const v = params.get(name);
     return v && UUID.test(v) ? v.toLowerCase() : null;
   };
-  return {
+  return withOneUnit({
     year,
     serviceType: oneOf(SERVICE_TYPES, params.get('leistungsart')),
     regionId: id('sozialraum'),
@@ -60,7 +60,31 @@ export function readSelection(params: URLSearchParams): PlanningSelection {
     breakdown: keyOf(BREAKDOWN_PARAM, params.get('gliederung')) ?? PLANNING_BREAKDOWNS[0],
     granularity: keyOf(GRANULARITY_PARAM, params.get('raster')) ?? PLANNING_GRANULARITIES[0],
     measure: oneOf(PLANNING_MEASURES, params.get('kennzahl')),
-  };
+  });
+}
+
+/**
+ * Figures exist per region or per team, never for a team within a region (see the API): choosing a
+ * region lifts the team and the reverse, and a breakdown along the other one falls back to service types.
+ */
+export function withOneUnit(s: PlanningSelection, changed: 'region' | 'team' = 'region'): PlanningSelection {
+  const out = { ...s };
+  if (out.regionId && out.teamId) {
+    if (changed === 'region') out.teamId = null;
+    else out.regionId = null;
+  }
+  if ((out.regionId && out.breakdown === 'team') || (out.teamId && out.breakdown === 'region')) out.breakdown = PLANNING_BREAKDOWNS[0];
+  return out;
+}
+
+/** The breakdowns a selection allows: not by teams within a region, nor by regions within a team. */
+export function breakdownsFor(s: Pick<PlanningSelection, 'regionId' | 'teamId'>): PlanningBreakdown[] {
+  return PLANNING_BREAKDOWNS.filter((b) => !(s.regionId && b === 'team') && !(s.teamId && b === 'region'));
+}
+
+/** Applies a change of the selection (a newly chosen team lifts the region, and the reverse). */
+export function changeSelection(base: PlanningSelection, change: Partial<PlanningSelection>): PlanningSelection {
+  return withOneUnit({ ...base, ...change }, change.teamId ? 'team' : 'region');
 }
 
 /** The address parameters of a selection; defaults are left out so the address stays short. */
