@@ -98,7 +98,7 @@ test('Sozialplanung: Dashboard mit Kennzahlen, Diagrammen, Planungstabelle, Sper
 
   // Figures exist per region or per team: a region lifts the breakdown by teams, a team then lifts the region.
   const region = page.getByLabel('Sozialraum', { exact: true });
-  await expect(region).toHaveAccessibleDescription(/Sozialraum oder Team/);
+  await expect(region).toHaveAccessibleDescription(/je Sozialraum oder je Team/);
   await region.selectOption({ index: 1 });
   await expect(page).toHaveURL(/sozialraum=/);
   await expect(page.getByLabel('Aufschlüsselung nach')).toHaveValue('service_type');

@@ -91,6 +91,8 @@ export interface SelectFieldProps extends FieldBase {
   value: string;
   onChange: (value: string) => void;
   options: { value: string; label: string }[];
+  /** Id of a hint shared with other fields, shown elsewhere (e.g. below a row of filters). */
+  sharedHintId?: string;
 }
 
 export function SelectField(props: SelectFieldProps) {
@@ -108,7 +110,7 @@ export function SelectField(props: SelectFieldProps) {
         onChange={(e) => onChange(e.target.value)}
         required={required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        aria-describedby={[describedBy(id, hint, error), props.sharedHintId].filter(Boolean).join(' ') || undefined}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>

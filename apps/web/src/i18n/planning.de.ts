@@ -36,7 +36,7 @@ export const planningDe = {
   'planning.allServiceTypes': 'Alle Leistungsarten',
   'planning.allRegions': 'Alle Sozialräume',
   'planning.allTeams': 'Alle Teams',
-  'planning.unitHint': 'Sozialraum oder Team – die Wahl des einen hebt das andere auf',
+  'planning.unitHint': 'Zahlen gibt es je Sozialraum oder je Team: Die Wahl eines Sozialraums hebt die Team-Wahl auf und umgekehrt.',
   'planning.allTargetGroups': 'Alle Zielgruppen',
   'planning.resetFilters': 'Filter zurücksetzen',
   'planning.filterNone': 'ohne Filter',

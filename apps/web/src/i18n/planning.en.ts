@@ -36,7 +36,7 @@ export const planningEn: Record<keyof typeof planningDe, string> = {
   'planning.allServiceTypes': 'All service types',
   'planning.allRegions': 'All social areas',
   'planning.allTeams': 'All teams',
-  'planning.unitHint': 'Region or team – choosing one clears the other',
+  'planning.unitHint': 'Figures exist per region or per team: choosing a region clears the team and vice versa.',
   'planning.allTargetGroups': 'All target groups',
   'planning.resetFilters': 'Reset filters',
   'planning.filterNone': 'no filter',

@@ -48,7 +48,7 @@ export function FilterBar(props: {
         <SelectField
           id="planning-filter-region"
           label={t('planning.region')}
-          hint={t('planning.unitHint')}
+          sharedHintId="planning-unit-hint"
           value={s.regionId ?? ''}
           onChange={(v) => onChange({ regionId: v || null })}
           options={[all(t('planning.allRegions')), ...dims.regions.map((r) => ({ value: r.id, label: dimensionOption(r) }))]}
@@ -56,7 +56,7 @@ export function FilterBar(props: {
         <SelectField
           id="planning-filter-team"
           label={t('planning.team')}
-          hint={t('planning.unitHint')}
+          sharedHintId="planning-unit-hint"
           value={s.teamId ?? ''}
           onChange={(v) => onChange({ teamId: v || null })}
           options={[all(t('planning.allTeams')), ...dims.teams.map((r) => ({ value: r.id, label: dimensionOption(r) }))]}
@@ -87,6 +87,9 @@ export function FilterBar(props: {
           </div>
         ) : null}
       </div>
+      <p id="planning-unit-hint" className="muted">
+        {t('planning.unitHint')}
+      </p>
       <p role="status" className="muted">
         {props.status}
       </p>
