@@ -24,6 +24,10 @@ import type { Witness, WitnessSource } from './suppression';
  * suppressing everything that would count one more person like it, unless that includes a main line
  * (priced infinitely, see {@link CubeWitnesses.weight}), which is never suppressed for a witness.
  *
+ * Where both fail without a main line — a small count of one service type in one region or team, whose
+ * persons spread over several teams or regions — a swap over service type × region (or team) with persons
+ * of the same kind can ({@link CubeWitnesses.swaps}).
+ *
  * The starts of a year per service type are also cells of the cost view (cases = started + carried
  * over). A witness touching them continues into the cost view: the moved starts are either new cases of
  * one financing model, or cases that were carried over instead.
@@ -38,6 +42,8 @@ interface Move {
 
 /** Moves kept per dimension, besides the best move that only adds. */
 const MOVES_PER_DIMENSION = 2;
+/** Swaps tried per cell: the corners with the most persons (see CubeWitnesses.swaps). */
+const SWAP_CORNERS = 5;
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const months = (quarter: number) => [quarter * 3, quarter * 3 + 1, quarter * 3 + 2];
@@ -207,7 +213,11 @@ export class CubeWitnesses implements WitnessSource {
   /** Value of the cell whose witnesses are being offered. */
   private targetValue = 0;
 
-  constructor(private readonly cube: PlanningCube) {
+  /** `minimum`: the suppression's minimum, the count a filled-up swap must reach. */
+  constructor(
+    private readonly cube: PlanningCube,
+    private readonly minimum = 5,
+  ) {
     this.weights = new Float64Array(cube.values.length);
   }
 
@@ -269,6 +279,138 @@ export class CubeWitnesses implements WitnessSource {
       const x = block.coordinates(cell - this.cube.blockOffset(b));
       this.relocations(b, x, unknown, offer);
       if (!this.stopped) this.blockCandidates(b, x, unknown, offer, null);
+      if (!this.stopped) this.swaps(b, x, offer);
+    }
+  }
+
+  /**
+   * Swaps, for a count of all persons of one service type in one region (or one team): a rectangle over
+   * service type × region (or team) whose corners hold persons of the same kind — the same months, teams
+   * (or regions) and target groups. To empty the cell, its persons move to another
+   * value of the first dimension while as many persons of their kind move back in another value of the
+   * second; to fill it up to the minimum, persons of one kind found at both neighbouring corners do the
+   * same the other way round. Every line with one of the two dimensions at its total keeps its sum, so no
+   * main line is touched; the cells within the rectangle change by their persons.
+   */
+  private swaps(b: number, x: readonly number[], offer: (witness: Witness) => boolean): void {
+    const { cube, cells, coefficients } = this;
+    const block = cube.blocks[b] as CubeBlockGraph;
+    if (!block.shape.serviceTypeTotal || (x[4] as number) !== 0) return;
+    const offset = cube.blockOffset(b);
+    const sizes = [0, block.S1, block.R1, block.M1];
+    const specific = [1, 2, 3].filter((d) => (x[d] as number) !== (sizes[d] as number) - 1);
+    if (specific.length !== 2) return;
+    const [d1, d2] = specific as [number, number];
+    const d3 = 6 - d1 - d2;
+    const t = x[0] as number;
+    // The finest months the cell sums (a stock's month end is its own finest time).
+    const fineTimes = !block.shape.timeRelations || t < MONTHS ? [t] : t < YEAR_TIME ? months(t - MONTHS) : range(MONTHS);
+    const timesOf = (a: number) => (block.shape.timeRelations ? [a, quarterTime(Math.floor(a / 3)), YEAR_TIME] : [a]);
+    const thirdTotal = (sizes[d3] as number) - 1;
+    const at = (a: number, p1: number, p2: number, third: number, g: number) => {
+      const c = [a, 0, 0, 0, g];
+      c[d1] = p1;
+      c[d2] = p2;
+      c[d3] = third;
+      return offset + block.index(c[0] as number, c[1] as number, c[2] as number, c[3] as number, g);
+    };
+    const value = (a: number, p1: number, p2: number, third: number, g: number) => cube.values[at(a, p1, p2, third, g)] as number;
+    const x1 = x[d1] as number;
+    const x2 = x[d2] as number;
+    const target = this.targetValue;
+    const profile = new Int32Array(fineTimes.length * thirdTotal * G);
+    // Builds the witness of a profile (persons per fine month × third value × column) over the four corners.
+    const offerRectangle = (y1: number, y2: number, sign: number) => {
+      const changes = new Map<number, number>();
+      const add = (cell: number, amount: number) => changes.set(cell, (changes.get(cell) ?? 0) + amount);
+      fineTimes.forEach((a, i) => {
+        for (let third = 0; third < thirdTotal; third++)
+          for (let g = 0; g < G; g++) {
+            const amount = profile[(i * thirdTotal + third) * G + g] as number;
+            if (amount === 0) continue;
+            for (const tau of timesOf(a))
+              for (const position of [third, thirdTotal]) {
+                add(at(tau, x1, x2, position, g), sign * amount);
+                add(at(tau, y1, x2, position, g), -sign * amount);
+                add(at(tau, y1, y2, position, g), sign * amount);
+                add(at(tau, x1, y2, position, g), -sign * amount);
+              }
+          }
+      });
+      if (changes.size > cells.length) return false;
+      let n = 0;
+      for (const [cell, amount] of changes) {
+        if (amount === 0) continue;
+        cells[n] = cell;
+        coefficients[n++] = amount;
+      }
+      this.stopped = offer({ cells, coefficients, size: n });
+      return this.stopped;
+    };
+    // Column indices of each target-group split: age (U25, 25–49, Ü50) and the yes/no flags.
+    const splits = GROUP_RELATIONS.map((relation) => relation.slice(1));
+    // The likeliest corners only: the largest counts at the cell's time (a swap needs persons there).
+    const others = (n: number, own: number, count: (y: number) => number) =>
+      range(n - 1)
+        .filter((y) => y !== own && count(y) > 0)
+        .sort((a, b) => count(b) - count(a) || a - b)
+        .slice(0, SWAP_CORNERS);
+    const total = (p1: number, p2: number) => value(t, p1, p2, thirdTotal, 0);
+    const opposite: Array<[number, number]> = [];
+    for (const y1 of others(sizes[d1] as number, x1, (y) => total(y, x2)))
+      for (const y2 of others(sizes[d2] as number, x2, (y) => total(x1, y))) opposite.push([y1, y2]);
+    const emptying = range((sizes[d1] as number) - 1).flatMap((y1) =>
+      range((sizes[d2] as number) - 1)
+        .filter((y2) => y1 !== x1 && y2 !== x2 && total(y1, y2) >= target)
+        .map((y2): [number, number] => [y1, y2]),
+    );
+    emptying.sort((a, b) => total(b[0], b[1]) - total(a[0], a[1]) || a[0] - b[0] || a[1] - b[1]);
+    for (const [y1, y2] of emptying.slice(0, SWAP_CORNERS)) {
+      // Emptying: the cell's own persons, matched at the opposite corner.
+      let fits = true;
+      profile.fill(0);
+      fineTimes.forEach((a, i) => {
+        for (let third = 0; third < thirdTotal && fits; third++)
+          for (let g = 0; g < G; g++) {
+            const amount = value(a, x1, x2, third, g);
+            if (amount > value(a, y1, y2, third, g)) {
+              fits = false;
+              break;
+            }
+            profile[(i * thirdTotal + third) * G + g] = amount;
+          }
+      });
+      if (fits && offerRectangle(y1, y2, -1)) return;
+    }
+    for (const [y1, y2] of opposite) {
+      // Filling up: persons of one kind at both neighbouring corners, up to the minimum's distance.
+      let needed = this.minimum - target;
+      if (needed <= 0) return;
+      profile.fill(0);
+      fineTimes.forEach((a, i) => {
+        for (let third = 0; third < thirdTotal && needed > 0; third++) {
+          const cap = (g: number) => Math.min(value(a, y1, x2, third, g), value(a, x1, y2, third, g));
+          let persons = Math.min(needed, cap(0));
+          for (const parts of splits)
+            persons = Math.min(
+              persons,
+              parts.reduce((sum, g) => sum + cap(g), 0),
+            );
+          if (persons <= 0) continue;
+          const base = (i * thirdTotal + third) * G;
+          profile[base] = persons;
+          for (const parts of splits) {
+            let left = persons;
+            for (const g of parts) {
+              const take = Math.min(left, cap(g));
+              profile[base + g] = take;
+              left -= take;
+            }
+          }
+          needed -= persons;
+        }
+      });
+      if (needed <= 0 && offerRectangle(y1, y2, 1)) return;
     }
   }
 

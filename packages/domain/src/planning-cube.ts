@@ -556,7 +556,7 @@ export class PlanningCube {
    * a witness of cells suppressed with it ({@link CubeWitnesses}). `onWitness` receives each witness.
    */
   suppress(minimum: number, onWitness?: (cell: number, witness: Witness) => void, onUnwitnessed?: (cell: number) => void): Uint8Array {
-    const witnesses = new CubeWitnesses(this);
+    const witnesses = new CubeWitnesses(this, minimum);
     return suppressCells({
       graph: this.graph,
       values: this.values,

@@ -205,6 +205,31 @@ const SPLIT_STARTS: { shape: PlanningCubeShape; input: PlanningCubeInput } = (()
   return { shape, input };
 })();
 
+/**
+ * 2 needs of service type 0 in region 0, one per team: a witness through one team cannot empty them, and
+ * the neighbouring cells share no team to fill them up. Service type 1 in region 1 holds persons of both
+ * teams: the two groups can swap (see CubeWitnesses.swaps).
+ */
+const SWAP: { shape: PlanningCubeShape; input: PlanningCubeInput } = (() => {
+  const needs = (serviceType: number, region: number, team: number, count: number) => ({
+    measure: 'needs' as const,
+    month: 0,
+    serviceType,
+    region,
+    team,
+    groups: groupCountsOfMask(0, count),
+  });
+  return {
+    shape: SMALL_SHAPE,
+    input: {
+      flows: [needs(0, 0, 0, 1), needs(0, 0, 1, 1), needs(1, 1, 0, 5), needs(1, 1, 1, 5), needs(1, 0, 0, 6), needs(0, 1, 1, 6)],
+      waiting: [],
+      running: [],
+      costCases: [],
+    },
+  };
+})();
+
 const all: CubeSelection = { serviceType: null, region: null, team: null, group: null };
 
 describe('planning cube values', () => {
@@ -551,6 +576,31 @@ describe('suppression against a linear-programming attacker', () => {
     check(shape, input, MIN);
   });
 
+  it('empties a small count of a service type in a region by a swap when no witness through one team exists', () => {
+    const cube = new PlanningCube(SWAP.shape, SWAP.input);
+    const b = FLOW_MEASURES.indexOf('needs');
+    const small = cube.cellOf(b, 0, 0, 0, null, 0);
+    const opposite = cube.cellOf(b, 0, 1, 1, null, 0);
+    // Only the small counts are unknown (before any secondary suppression): which candidates need no main line?
+    const primary = (c: number) => cube.hidden[c] === 1 || isSensitive(cube.values[c] as number, MIN);
+    const source = new CubeWitnesses(cube, MIN);
+    const usable: Witness[] = [];
+    source.candidates(small, primary, (w) => {
+      const copy = { cells: w.cells.slice(0, w.size), coefficients: w.coefficients.slice(0, w.size), size: w.size };
+      const cost = witnessCost(small, copy, cube.values, MIN, primary, source);
+      if (cost >= 0 && cost < Number.POSITIVE_INFINITY) usable.push(copy);
+      return false;
+    });
+    expect(usable.length).toBeGreaterThan(0);
+    for (const w of usable) {
+      const coefficient = (cell: number) => w.coefficients[[...w.cells].indexOf(cell)];
+      // Each is a swap: the two persons leave, two of their kind leave the opposite corner (service type 1, region 1).
+      expect([coefficient(small), coefficient(opposite)]).toEqual([-2, -2]);
+      expect(keepsEveryRelation(cube.graph, w)).toBe(true);
+    }
+    check(SWAP.shape, SWAP.input, MIN);
+  });
+
   it('names its method: a change of the patterns comes with a new SUPPRESSION_METHOD', () => {
     // Stored patterns are reused while their fingerprint, which includes the method's name, matches. When
     // this fails because the method changed on purpose, give SUPPRESSION_METHOD a new name and record the
@@ -563,9 +613,10 @@ describe('suppression against a linear-programming attacker', () => {
     const digest = createHash('sha256');
     for (const input of samples) digest.update(new PlanningCube(shape, input).suppress(MIN));
     digest.update(new PlanningCube(SPLIT_STARTS.shape, SPLIT_STARTS.input).suppress(MIN));
+    digest.update(new PlanningCube(SWAP.shape, SWAP.input).suppress(MIN));
     expect({ method: SUPPRESSION_METHOD, patterns: digest.digest('base64url').slice(0, 16) }).toEqual({
-      method: 'witnesses-2026-11-21-region-or-team',
-      patterns: 'bU3ZlY73gwNK5qFo',
+      method: 'witnesses-2026-11-21-region-or-team-swaps',
+      patterns: 'ZP9y2nXGWDQDADq1',
     });
   });
 

@@ -92,7 +92,7 @@ export interface SuppressionInput {
  * change of the method (anything that can change which cells a table gets suppressed) must change this
  * name: patterns of the old method are then computed anew instead of being served.
  */
-export const SUPPRESSION_METHOD = 'witnesses-2026-11-21-region-or-team';
+export const SUPPRESSION_METHOD = 'witnesses-2026-11-21-region-or-team-swaps';
 
 export interface Witness {
   cells: Int32Array;
