@@ -42,7 +42,7 @@ interface Move {
 
 /** Moves kept per dimension, besides the best move that only adds. */
 const MOVES_PER_DIMENSION = 2;
-/** Swaps tried per cell: the corners with the most persons (see CubeWitnesses.swaps). */
+/** Corners tried per dimension of a swap: those with the most persons (see CubeWitnesses.swaps). */
 const SWAP_CORNERS = 5;
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -356,9 +356,9 @@ export class CubeWitnesses implements WitnessSource {
         .sort((a, b) => count(b) - count(a) || a - b)
         .slice(0, SWAP_CORNERS);
     const total = (p1: number, p2: number) => value(t, p1, p2, thirdTotal, 0);
-    const opposite: Array<[number, number]> = [];
+    const filling: Array<[number, number]> = [];
     for (const y1 of others(sizes[d1] as number, x1, (y) => total(y, x2)))
-      for (const y2 of others(sizes[d2] as number, x2, (y) => total(x1, y))) opposite.push([y1, y2]);
+      for (const y2 of others(sizes[d2] as number, x2, (y) => total(x1, y))) filling.push([y1, y2]);
     const emptying = range((sizes[d1] as number) - 1).flatMap((y1) =>
       range((sizes[d2] as number) - 1)
         .filter((y2) => y1 !== x1 && y2 !== x2 && total(y1, y2) >= target)
@@ -382,7 +382,7 @@ export class CubeWitnesses implements WitnessSource {
       });
       if (fits && offerRectangle(y1, y2, -1)) return;
     }
-    for (const [y1, y2] of opposite) {
+    for (const [y1, y2] of filling) {
       // Filling up: persons of one kind at both neighbouring corners, up to the minimum's distance.
       let needed = this.minimum - target;
       if (needed <= 0) return;
