@@ -4,6 +4,8 @@ import {
   PLANNING_GRANULARITIES,
   PLANNING_MEASURES,
   PLANNING_TARGET_GROUPS,
+  type PlanningBreakdown,
+  planningBreakdownsFor,
   TEAM_FUNCTIONS,
   UNMET_NEED_REASONS,
 } from '@lotse/domain';
@@ -51,17 +53,14 @@ function oneUnit(query: { regionId?: string | undefined; teamId?: string | undef
       path: ['teamId'],
       message: 'Zahlen gibt es je Sozialraum oder je Team: bitte nur einen Sozialraum oder nur ein Team wählen.',
     });
-  if (query.regionId && query.breakdown === 'team')
+  const breakdown = query.breakdown as PlanningBreakdown | undefined;
+  if (breakdown && !planningBreakdownsFor(query).includes(breakdown))
     ctx.addIssue({
       code: 'custom',
       path: ['breakdown'],
-      message: 'Ein Sozialraum lässt sich nicht nach Teams aufschlüsseln: Zahlen gibt es je Sozialraum oder je Team.',
-    });
-  if (query.teamId && query.breakdown === 'region')
-    ctx.addIssue({
-      code: 'custom',
-      path: ['breakdown'],
-      message: 'Ein Team lässt sich nicht nach Sozialräumen aufschlüsseln: Zahlen gibt es je Sozialraum oder je Team.',
+      message: query.regionId
+        ? 'Ein Sozialraum lässt sich nicht nach Teams aufschlüsseln: Zahlen gibt es je Sozialraum oder je Team.'
+        : 'Ein Team lässt sich nicht nach Sozialräumen aufschlüsseln: Zahlen gibt es je Sozialraum oder je Team.',
     });
 }
 

@@ -19,6 +19,15 @@ export const PLANNING_BREAKDOWN_LABELS_DE: Record<PlanningBreakdown, string> = {
 };
 
 /**
+ * The breakdowns a filter allows. Figures exist per region or per team, never for a team within a region
+ * (SPEC C12 "per region or team"; the suppression protects only what is published): with a region no
+ * breakdown by teams, with a team none by regions. The API refuses the others, the dashboard never offers them.
+ */
+export function planningBreakdownsFor(filter: { regionId?: string | null; teamId?: string | null }): PlanningBreakdown[] {
+  return PLANNING_BREAKDOWNS.filter((b) => !(filter.regionId && b === 'team') && !(filter.teamId && b === 'region'));
+}
+
+/**
  * The counted figures of needs planning. Flows count events in the period (a barrier mapped to a
  * service type is one need; a sent referral one referral); the waiting list is a stock at the period's end.
  */

@@ -6,6 +6,7 @@ import {
   type PlanningBreakdown,
   type PlanningGranularity,
   type PlanningMeasure,
+  planningBreakdownsFor,
 } from '@lotse/domain';
 import type { ApiError } from '../../api/client';
 import { SelectField } from '../../components/FormField';
@@ -14,7 +15,7 @@ import { t } from '../../i18n';
 import { exportUrl, type PlanningTable, type PlanningTableQuery } from './api';
 import { cellNumber, periodShort, priorPeriodLabel, signedCount } from './format';
 import { Cell, Definitions, DownloadLinks, NUM, ScrollRegion, SuppressionLegend } from './parts';
-import { breakdownsFor, type PlanningSelection } from './query';
+import type { PlanningSelection } from './query';
 
 type Row = PlanningTable['rows'][number];
 
@@ -49,7 +50,7 @@ export function PlanningTableSection(props: {
           label={t('planning.breakdown')}
           value={s.breakdown}
           onChange={(v) => onChange({ breakdown: v as PlanningBreakdown })}
-          options={breakdownsFor(s).map((b) => ({ value: b, label: PLANNING_BREAKDOWN_LABELS_DE[b] }))}
+          options={planningBreakdownsFor(s).map((b) => ({ value: b, label: PLANNING_BREAKDOWN_LABELS_DE[b] }))}
         />
         <SelectField
           id="planning-granularity"

@@ -1,3 +1,4 @@
+import { planningBreakdownsFor } from '@lotse/domain';
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../api/client';
 import { exportUrl, ifMatchOf } from './api';
@@ -15,7 +16,7 @@ import {
   trendText,
 } from './format';
 import { changedMonths, type PlanValues, planBody, planProblemsOf, planValuesOf, rebasePlan } from './planForm';
-import { breakdownsFor, changeSelection, effectiveYear, readSelection, writeSelection } from './query';
+import { changeSelection, effectiveYear, readSelection, writeSelection } from './query';
 
 const blankPlan = (): PlanValues => {
   const v = {} as PlanValues;
@@ -120,9 +121,9 @@ describe('planning selection in the address', () => {
     const byRegion = changeSelection(readSelection(new URLSearchParams('gliederung=sozialraum')), { teamId: team });
     expect(byRegion).toMatchObject({ teamId: team, breakdown: 'service_type' });
     expect(changeSelection({ ...byRegion, teamId: team }, { regionId: region })).toMatchObject({ regionId: region, teamId: null });
-    expect(breakdownsFor({ regionId: region, teamId: null })).toEqual(['service_type', 'region', 'target_group']);
-    expect(breakdownsFor({ regionId: null, teamId: team })).toEqual(['service_type', 'team', 'target_group']);
-    expect(breakdownsFor({ regionId: null, teamId: null })).toHaveLength(4);
+    expect(planningBreakdownsFor({ regionId: region, teamId: null })).toEqual(['service_type', 'region', 'target_group']);
+    expect(planningBreakdownsFor({ regionId: null, teamId: team })).toEqual(['service_type', 'team', 'target_group']);
+    expect(planningBreakdownsFor({ regionId: null, teamId: null })).toHaveLength(4);
   });
 
   it('picks the year: chosen if offered, else the current one, else the latest', () => {

@@ -11,6 +11,7 @@ import {
   type PlanningBreakdown,
   type PlanningGranularity,
   type PlanningMeasure,
+  planningBreakdownsFor,
   SERVICE_TYPES,
   type ServiceType,
   type TargetGroup,
@@ -73,13 +74,8 @@ export function withOneUnit(s: PlanningSelection, changed: 'region' | 'team' = '
     if (changed === 'region') out.teamId = null;
     else out.regionId = null;
   }
-  if ((out.regionId && out.breakdown === 'team') || (out.teamId && out.breakdown === 'region')) out.breakdown = PLANNING_BREAKDOWNS[0];
+  if (!planningBreakdownsFor(out).includes(out.breakdown)) out.breakdown = PLANNING_BREAKDOWNS[0];
   return out;
-}
-
-/** The breakdowns a selection allows: not by teams within a region, nor by regions within a team. */
-export function breakdownsFor(s: Pick<PlanningSelection, 'regionId' | 'teamId'>): PlanningBreakdown[] {
-  return PLANNING_BREAKDOWNS.filter((b) => !(s.regionId && b === 'team') && !(s.teamId && b === 'region'));
 }
 
 /** Applies a change of the selection (a newly chosen team lifts the region, and the reverse). */
